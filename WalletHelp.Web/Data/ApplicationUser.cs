@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace WalletHelp.Web.Data;
 
-// Add profile data for application users by adding properties to the ApplicationUser class
 public class ApplicationUser : IdentityUser
 {
+    /// <summary>The UI language the person last chose (zh-CN or en); null until they choose.</summary>
+    [PersonalData]
+    public string? PreferredLanguage { get; set; }
 }
-

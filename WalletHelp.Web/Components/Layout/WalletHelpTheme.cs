@@ -1,0 +1,27 @@
+using MudBlazor;
+
+namespace WalletHelp.Web.Components.Layout;
+
+public static class WalletHelpTheme
+{
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#c62828",
+            Secondary = "#00695c",
+            AppbarBackground = "#b71c1c",
+            Info = "#1565c0",
+            Success = "#2e7d32",
+            Warning = "#ef6c00",
+            Error = "#c62828",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["\"PingFang SC\"", "\"Noto Sans CJK SC\"", "\"Microsoft YaHei\"", "Roboto", "Helvetica", "Arial", "sans-serif"],
+            },
+        },
+    };
+}

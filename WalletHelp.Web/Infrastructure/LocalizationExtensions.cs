@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace WalletHelp.Web.Infrastructure;
+
+public static class LocalizationExtensions
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+    public static readonly string[] SupportedCultures = [Chinese, English];
+
+    public static WebApplicationBuilder AddWalletHelpLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(Chinese)
+                .AddSupportedCultures(SupportedCultures)
+                .AddSupportedUICultures(SupportedCultures);
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            // Cookie first (the user's explicit choice), then the query string for links; the browser's
+            // Accept-Language is deliberately ignored: the product is Chinese first unless the user switches.
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new QueryStringRequestCultureProvider(),
+            ];
+        });
+        return builder;
+    }
+
+    /// <summary><c>GET /culture?c=en&amp;redirectUri=/faq</c>: stores the choice in the localization cookie and goes back.</summary>
+    public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/culture", (HttpContext http, string? c, string? redirectUri) =>
+        {
+            var culture = SupportedCultures.FirstOrDefault(s => string.Equals(s, c, StringComparison.OrdinalIgnoreCase)) ?? Chinese;
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    IsEssential = true,
+                    HttpOnly = false,
+                    SameSite = SameSiteMode.Lax,
+                    Path = "/",
+                });
+            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+        }).ExcludeFromDescription().AllowAnonymous();
+        return endpoints;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    public static bool IsChinese(this CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}

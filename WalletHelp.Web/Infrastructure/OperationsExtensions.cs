@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WalletHelp.Web.Data;
+
+namespace WalletHelp.Web.Infrastructure;
+
+public static class OperationsExtensions
+{
+    public static WebApplicationBuilder AddWalletHelpOperations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWalletHelpHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = async (http, report) =>
+            {
+                http.Response.ContentType = "application/json";
+                await JsonSerializer.SerializeAsync(http.Response.Body, new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    private sealed class DatabaseHealthCheck(IDbContextFactory<ApplicationDbContext> factory) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync(cancellationToken);
+                return await db.Database.CanConnectAsync(cancellationToken)
+                    ? HealthCheckResult.Healthy()
+                    : HealthCheckResult.Unhealthy("database unreachable");
+            }
+            catch (Exception ex)
+            {
+                return HealthCheckResult.Unhealthy("database check failed", ex);
+            }
+        }
+    }
+}
