@@ -11,10 +11,11 @@ public static class DataExtensions
     /// <summary>SQLite by default: a file under the app's data folder, created at start.</summary>
     public static WebApplicationBuilder AddWalletHelpData(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddDbContextFactory<ApplicationDbContext>(options =>
+        var contentRoot = builder.Environment.ContentRootPath;
+        // Resolved when first needed, so configuration added by hosts (tests, orchestrators) is honoured.
+        builder.Services.AddDbContextFactory<ApplicationDbContext>((services, options) =>
         {
-            options.UseSqlite(connectionString);
+            options.UseSqlite(ResolveConnectionString(services.GetRequiredService<IConfiguration>(), contentRoot));
             if (builder.Environment.IsDevelopment())
             {
                 options.EnableDetailedErrors();

@@ -22,6 +22,8 @@ public static class WalletHelpTheme
             {
                 FontFamily = ["\"PingFang SC\"", "\"Noto Sans CJK SC\"", "\"Microsoft YaHei\"", "Roboto", "Helvetica", "Arial", "sans-serif"],
             },
+            // Sentence case reads better than shouted capitals, in English and beside Chinese.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

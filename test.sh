@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test (unit, component, API, browser) and ends with the plain line "N passed, N failed".
+# Browser tests need Debian's chromium and fonts-noto-cjk: installed here when run as root.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then need+=(fonts-noto-cjk); fi
+if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" = "0" ]; then
+        echo "test.sh: installing ${need[*]} for the browser tests"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "test.sh: apt-get install ${need[*]} failed"; echo "0 passed, 1 failed"; exit 1; }
+    else
+        echo "test.sh: the browser tests need: ${need[*]}"
+        echo "         install them with: sudo apt-get install -y ${need[*]}"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+fi
+
+results="TestResults"
+rm -rf "$results/trx"
+dotnet test WalletHelp.sln -c Debug \
+    --logger "trx;LogFilePrefix=run" --logger "console;verbosity=normal" \
+    --results-directory "$results/trx" "$@"
+status=$?
+
+passed=0; failed=0
+shopt -s nullglob
+for trx in "$results"/trx/*.trx; do
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1  # the build or the runner failed before any test could report
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
