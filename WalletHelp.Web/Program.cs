@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using MudBlazor.Services;
+using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
 
@@ -10,6 +11,8 @@ builder.AddWalletHelpData();
 builder.AddWalletHelpIdentity();
 builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
+builder.AddWalletHelpServices();
+builder.AddWalletHelpApi();
 builder.Services.AddMudServices();
 // Chinese text is sent as text, not as &#x...; entities (a third of the size, and readable).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -28,11 +31,14 @@ else
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseBrowserId();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapWalletHelpHealth();
 app.MapCultureEndpoint();
+app.MapWalletHelpApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

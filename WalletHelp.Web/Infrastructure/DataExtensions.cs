@@ -20,7 +20,7 @@ public static class DataExtensions
             {
                 options.EnableDetailedErrors();
             }
-        }, ServiceLifetime.Scoped);
+        });
         // Identity's stores need a scoped context; feature services use the factory (short-lived contexts).
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();

@@ -20,6 +20,8 @@ public static class IdentityExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // Bearer tokens for API callers (POST /api/v1/auth/login), beside the browser's cookie.
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();
 
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -35,7 +37,8 @@ public static class IdentityExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         return builder;

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using WalletHelp.Core.Diagnostics;
+using WalletHelp.Web.Services.Diagnoses;
+
+namespace WalletHelp.Web.Api;
+
+public sealed record FindingResponse(
+    string Code, string Severity, string? Field, bool SelfService,
+    string Title, string Explanation, IReadOnlyList<string> Remedies, IReadOnlyList<string> Faq);
+
+public sealed record DiagnosisResponse(
+    string Reference, DateTimeOffset CreatedAt, string Symptom, string Outcome, DateTimeOffset? RetryAfter,
+    string RuleSetVersion, IReadOnlyList<FindingResponse> Findings);
+
+public sealed record NoteResponse(DateTimeOffset CreatedAt, string Author, string Text);
+
+/// <summary>What agents get: the result plus the masked inputs, notes and case status.</summary>
+public sealed record StoredDiagnosisResponse(
+    string Reference, DateTimeOffset CreatedAt, string Symptom, string Outcome, DateTimeOffset? RetryAfter,
+    string RuleSetVersion, IReadOnlyList<FindingResponse> Findings, string Language, string Status, bool? Helpful,
+    JsonElement? Input, IReadOnlyList<NoteResponse> Notes);
+
+public static class ApiModelMapping
+{
+    public static IReadOnlyList<FindingResponse> Localize(this IFindingTexts texts, IEnumerable<Finding> findings, CultureInfo culture) =>
+        [.. findings.Select(f =>
+        {
+            var l = texts.Localize(f, culture);
+            return new FindingResponse(l.Code, l.Severity.ToCode(), l.Field, l.SelfService, l.Title, l.Explanation, l.Remedies, l.Faq);
+        })];
+
+    public static DiagnosisResponse ToResponse(this DiagnosisView view, IFindingTexts texts, CultureInfo culture) =>
+        new(view.Reference, view.CreatedAt, view.Symptom.ToCode(), view.Outcome.ToCode(), view.RetryAfter, view.RuleSetVersion,
+            texts.Localize(view.Findings, culture));
+
+    public static StoredDiagnosisResponse ToStoredResponse(this DiagnosisView view, IFindingTexts texts, CultureInfo culture) =>
+        new(view.Reference, view.CreatedAt, view.Symptom.ToCode(), view.Outcome.ToCode(), view.RetryAfter, view.RuleSetVersion,
+            texts.Localize(view.Findings, culture), view.Language, view.Status, view.Helpful, view.MaskedInput,
+            [.. view.Notes.Select(n => new NoteResponse(n.CreatedAt, n.Author, n.Text))]);
+}

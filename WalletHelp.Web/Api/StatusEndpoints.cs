@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using WalletHelp.Web.Data.Status;
+using WalletHelp.Web.Services.Status;
+
+namespace WalletHelp.Web.Api;
+
+public sealed record MaintenanceResponse(long Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Title);
+public sealed record IncidentResponse(long Id, DateTimeOffset StartedAt, DateTimeOffset? ResolvedAt, string Title, bool AffectsOpening);
+public sealed record StatusResponse(IReadOnlyList<MaintenanceResponse> Maintenance, IReadOnlyList<IncidentResponse> Incidents);
+public sealed record CreateMaintenanceRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Title, string? TitleEn);
+public sealed record CreateIncidentRequest(DateTimeOffset? StartedAt, DateTimeOffset? ResolvedAt, string? Title, string? TitleEn, bool AffectsOpening);
+
+public static class StatusEndpoints
+{
+    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/status").WithTags("Service status");
+
+        group.MapGet("/", async (string? lang, ServiceStatusService status, CancellationToken ct) =>
+        {
+            var english = lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+            var (maintenance, incidents) = await status.GetCurrentAsync(ct);
+            return Results.Ok(new StatusResponse(
+                [.. maintenance.Select(m => new MaintenanceResponse(m.Id, m.StartsAt, m.EndsAt, Title(m.Title, m.TitleEn, english)))],
+                [.. incidents.Select(i => new IncidentResponse(i.Id, i.StartedAt, i.ResolvedAt, Title(i.Title, i.TitleEn, english), i.AffectsOpening))]));
+        }).AllowAnonymous().Produces<StatusResponse>();
+
+        var admin = group.MapGroup("/").RequireAuthorization(ApiExtensions.AdminPolicy).DisableAntiforgery();
+
+        admin.MapPost("/maintenance", async (CreateMaintenanceRequest body, ClaimsPrincipal user, ServiceStatusService status, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (body.StartsAt is null) errors["startsAt"] = ["startsAt is required."];
+            if (body.EndsAt is null) errors["endsAt"] = ["endsAt is required."];
+            if (body.StartsAt >= body.EndsAt) errors["endsAt"] = ["endsAt must be after startsAt."];
+            CheckTitle(body.Title, body.TitleEn, errors);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+            var saved = await status.AddMaintenanceAsync(new MaintenanceWindowEntity
+            {
+                StartsAt = body.StartsAt!.Value,
+                EndsAt = body.EndsAt!.Value,
+                Title = body.Title!.Trim(),
+                TitleEn = body.TitleEn?.Trim(),
+                CreatedBy = user.Identity?.Name,
+            }, ct);
+            return Results.Created($"/api/v1/status/maintenance/{saved.Id}",
+                new MaintenanceResponse(saved.Id, saved.StartsAt, saved.EndsAt, saved.Title));
+        }).Produces<MaintenanceResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+
+        admin.MapPost("/incidents", async (CreateIncidentRequest body, ClaimsPrincipal user, ServiceStatusService status, TimeProvider time, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            CheckTitle(body.Title, body.TitleEn, errors);
+            var started = body.StartedAt ?? time.GetUtcNow();
+            if (body.ResolvedAt < started) errors["resolvedAt"] = ["resolvedAt must not be before startedAt."];
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+            var saved = await status.AddIncidentAsync(new IncidentEntity
+            {
+                StartedAt = started,
+                ResolvedAt = body.ResolvedAt,
+                Title = body.Title!.Trim(),
+                TitleEn = body.TitleEn?.Trim(),
+                AffectsOpening = body.AffectsOpening,
+                CreatedBy = user.Identity?.Name,
+            }, ct);
+            return Results.Created($"/api/v1/status/incidents/{saved.Id}",
+                new IncidentResponse(saved.Id, saved.StartedAt, saved.ResolvedAt, saved.Title, saved.AffectsOpening));
+        }).Produces<IncidentResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+
+        admin.MapDelete("/maintenance/{id:long}", async (long id, ServiceStatusService status, CancellationToken ct) =>
+            await status.DeleteMaintenanceAsync(id, ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such maintenance window."));
+        admin.MapDelete("/incidents/{id:long}", async (long id, ServiceStatusService status, CancellationToken ct) =>
+            await status.DeleteIncidentAsync(id, ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such incident."));
+
+        return endpoints;
+    }
+
+    private static string Title(string zh, string? en, bool english) => english && !string.IsNullOrWhiteSpace(en) ? en : zh;
+
+    private static void CheckTitle(string? title, string? titleEn, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(title)) errors["title"] = ["title is required."];
+        else if (title.Length > 200) errors["title"] = ["title must be at most 200 characters."];
+        if (titleEn is { Length: > 200 }) errors["titleEn"] = ["titleEn must be at most 200 characters."];
+    }
+}

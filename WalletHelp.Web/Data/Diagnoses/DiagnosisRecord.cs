@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WalletHelp.Web.Data.Diagnoses;
+
+/// <summary>
+/// A stored diagnosis. Holds only masked inputs and keyed hashes: a full ID or card number never gets here.
+/// Findings are stored language-neutral (code, severity, field, args) and localized when shown.
+/// </summary>
+public class DiagnosisRecord
+{
+    public long Id { get; set; }
+    public required string Reference { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string Symptom { get; set; }
+    public required string Outcome { get; set; }
+    public DateTimeOffset? RetryAfter { get; set; }
+    public required string Language { get; set; }
+    public required string RuleSetVersion { get; set; }
+    /// <summary>JSON array of findings (code, severity, field, selfService, args).</summary>
+    public required string FindingsJson { get; set; }
+    /// <summary>JSON of the masked inputs, for agents.</summary>
+    public required string MaskedInputJson { get; set; }
+    /// <summary>HMAC-SHA256 (hex) of the normalised ID number, for counting repeat attempts.</summary>
+    public string? IdNumberHash { get; set; }
+    /// <summary>HMAC-SHA256 (hex) of the normalised card number.</summary>
+    public string? CardNumberHash { get; set; }
+    /// <summary>The signed-in user who ran it, if any.</summary>
+    public string? OwnerUserId { get; set; }
+    /// <summary>HMAC of the anonymous browser's id, so the same browser can reopen its result.</summary>
+    public string? BrowserHash { get; set; }
+    /// <summary>Comma-separated finding codes, for analytics without parsing JSON.</summary>
+    public required string Codes { get; set; }
+    public string Status { get; set; } = DiagnosisStatus.Open;
+    public bool? Helpful { get; set; }
+    public string? HelpfulComment { get; set; }
+    public List<DiagnosisNote> Notes { get; set; } = [];
+}
+
+public static class DiagnosisStatus
+{
+    public const string Open = "open";
+    public const string Resolved = "resolved";
+    public const string Escalated = "escalated";
+}
+
+/// <summary>An agent's note on a diagnosis.</summary>
+public class DiagnosisNote
+{
+    public long Id { get; set; }
+    public long DiagnosisId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string Author { get; set; }
+    public required string Text { get; set; }
+}
+
+public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<DiagnosisRecord>
+{
+    public void Configure(EntityTypeBuilder<DiagnosisRecord> builder)
+    {
+        builder.ToTable("Diagnoses");
+        builder.Property(d => d.Reference).HasMaxLength(12).IsRequired();
+        builder.HasIndex(d => d.Reference).IsUnique();
+        builder.Property(d => d.Symptom).HasMaxLength(40);
+        builder.Property(d => d.Outcome).HasMaxLength(20);
+        builder.Property(d => d.Language).HasMaxLength(10);
+        builder.Property(d => d.RuleSetVersion).HasMaxLength(20);
+        builder.Property(d => d.IdNumberHash).HasMaxLength(64);
+        builder.Property(d => d.CardNumberHash).HasMaxLength(64);
+        builder.Property(d => d.BrowserHash).HasMaxLength(64);
+        builder.Property(d => d.OwnerUserId).HasMaxLength(450);
+        builder.Property(d => d.Status).HasMaxLength(20);
+        builder.Property(d => d.HelpfulComment).HasMaxLength(1000);
+        builder.Property(d => d.Codes).HasMaxLength(2000);
+        builder.HasIndex(d => d.IdNumberHash);
+        builder.HasIndex(d => d.CardNumberHash);
+        builder.HasIndex(d => d.OwnerUserId);
+        builder.Property(d => d.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
+        builder.Property(d => d.RetryAfter).HasConversion(new DateTimeOffsetToUtcTicksConverter());
+        builder.HasIndex(d => d.CreatedAt);
+        builder.HasMany(d => d.Notes).WithOne().HasForeignKey(n => n.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DiagnosisNoteConfiguration : IEntityTypeConfiguration<DiagnosisNote>
+{
+    public void Configure(EntityTypeBuilder<DiagnosisNote> builder)
+    {
+        builder.ToTable("DiagnosisNotes");
+        builder.Property(n => n.Author).HasMaxLength(256);
+        builder.Property(n => n.Text).HasMaxLength(4000);
+        builder.Property(n => n.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
+    }
+}

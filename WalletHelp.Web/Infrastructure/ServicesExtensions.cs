@@ -1,0 +1,19 @@
+using WalletHelp.Core;
+using WalletHelp.Web.Services.Diagnoses;
+using WalletHelp.Web.Services.Status;
+
+namespace WalletHelp.Web.Infrastructure;
+
+public static class ServicesExtensions
+{
+    /// <summary>The rule engine from Core and the application services that pages and API share.</summary>
+    public static WebApplicationBuilder AddWalletHelpServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddWalletHelpCore(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<KeyedHasher>();
+        builder.Services.AddSingleton<ServiceStatusService>();
+        builder.Services.AddSingleton<DiagnosisService>();
+        return builder;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using WalletHelp.Core.Diagnostics;
+using WalletHelp.Web.Data;
+using WalletHelp.Web.Data.Diagnoses;
+using WalletHelp.Web.Services.Status;
+
+namespace WalletHelp.Web.Services.Diagnoses;
+
+/// <summary>A diagnosis as the API and the pages show it.</summary>
+public sealed record DiagnosisView(
+    string Reference,
+    DateTimeOffset CreatedAt,
+    Symptom Symptom,
+    Outcome Outcome,
+    DateTimeOffset? RetryAfter,
+    string RuleSetVersion,
+    IReadOnlyList<Finding> Findings,
+    string Language,
+    string Status,
+    bool? Helpful,
+    JsonElement? MaskedInput,
+    IReadOnlyList<DiagnosisNoteView> Notes,
+    string? OwnerUserId);
+
+public sealed record DiagnosisNoteView(DateTimeOffset CreatedAt, string Author, string Text);
+
+/// <summary>Who is asking to run or see a diagnosis.</summary>
+public sealed record Requester(string? UserId, string? BrowserId, bool IsStaff);
+
+/// <summary>
+/// The one code path behind the API and the wizards: reads the service schedule, runs the Core engine,
+/// stores the masked result under a fresh reference.
+/// </summary>
+public sealed class DiagnosisService(
+    IDiagnosisEngine engine,
+    ServiceStatusService status,
+    KeyedHasher hasher,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    TimeProvider time,
+    ILogger<DiagnosisService> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Runs the rules without storing anything (the wizard's live validation).</summary>
+    public async Task<DiagnosticReport> PreviewAsync(DiagnosisInput input, CancellationToken cancellationToken = default)
+    {
+        var schedule = await status.GetScheduleAsync(english: false, cancellationToken);
+        return engine.Diagnose(input, schedule);
+    }
+
+    public async Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default)
+    {
+        var schedule = await status.GetScheduleAsync(language.StartsWith("en", StringComparison.OrdinalIgnoreCase), cancellationToken);
+        var report = engine.Diagnose(input, schedule);
+        foreach (var failure in report.Failures)
+        {
+            logger.LogError("Rule {Code} failed: {Error}", failure.Code, failure.Error);
+        }
+
+        var record = new DiagnosisRecord
+        {
+            Reference = ReferenceCode.New(),
+            CreatedAt = time.GetUtcNow(),
+            Symptom = report.Symptom.ToCode(),
+            Outcome = report.Outcome.ToCode(),
+            RetryAfter = report.RetryAfter,
+            Language = language,
+            RuleSetVersion = report.RuleSetVersion,
+            FindingsJson = JsonSerializer.Serialize(report.Findings.Select(StoredFinding.From), Json),
+            MaskedInputJson = JsonSerializer.Serialize(PersonalDataMasking.Mask(input), Json),
+            IdNumberHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Personal?.IdNumber), cancellationToken),
+            CardNumberHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Bank?.CardNumber), cancellationToken),
+            OwnerUserId = requester.UserId,
+            BrowserHash = await hasher.HashAsync(requester.BrowserId is null ? null : "browser:" + requester.BrowserId, cancellationToken),
+            Codes = string.Join(',', report.Findings.Select(f => f.Code)),
+        };
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Diagnoses.Add(record);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // 32^8 references make a clash unlikely, but a unique index decides; draw again.
+                record.Reference = ReferenceCode.New();
+            }
+        }
+        logger.LogInformation("Diagnosis {Reference}: {Symptom} → {Outcome} ({Codes})", record.Reference, record.Symptom, record.Outcome, record.Codes);
+        return ToView(record);
+    }
+
+    public async Task<DiagnosisView?> FindAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        if (!ReferenceCode.TryNormalize(reference, out var normalized))
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Diagnoses.AsNoTracking().Include(d => d.Notes)
+            .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
+        return record is null ? null : ToView(record);
+    }
+
+    /// <summary>Staff see every diagnosis; others only what they ran (signed-in owner or the same browser).</summary>
+    public async Task<DiagnosisView?> FindForAsync(string reference, Requester requester, CancellationToken cancellationToken = default)
+    {
+        if (!ReferenceCode.TryNormalize(reference, out var normalized))
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Diagnoses.AsNoTracking().Include(d => d.Notes)
+            .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+        if (requester.IsStaff
+            || (requester.UserId is not null && record.OwnerUserId == requester.UserId)
+            || (requester.BrowserId is not null && record.BrowserHash is not null
+                && record.BrowserHash == await hasher.HashAsync("browser:" + requester.BrowserId, cancellationToken)))
+        {
+            return ToView(record);
+        }
+        return null;
+    }
+
+    public async Task<IReadOnlyList<DiagnosisView>> ListForUserAsync(string userId, int take = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Diagnoses.AsNoTracking()
+            .Where(d => d.OwnerUserId == userId)
+            .OrderByDescending(d => d.CreatedAt)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return [.. records.Select(ToView)];
+    }
+
+    public async Task<bool> RecordHelpfulAsync(string reference, bool helpful, string? comment, CancellationToken cancellationToken = default)
+    {
+        if (!ReferenceCode.TryNormalize(reference, out var normalized))
+        {
+            return false;
+        }
+        var scrubbed = PersonalDataMasking.ScrubFreeText(comment?.Trim());
+        if (scrubbed is { Length: > 1000 })
+        {
+            scrubbed = scrubbed[..1000];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Diagnoses.Where(d => d.Reference == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Helpful, helpful).SetProperty(d => d.HelpfulComment, scrubbed), cancellationToken) > 0;
+    }
+
+    private static DiagnosisView ToView(DiagnosisRecord record)
+    {
+        Codes.TryParseSymptom(record.Symptom, out var symptom);
+        Codes.TryParseKebab<Outcome>(record.Outcome, out var outcome);
+        var findings = JsonSerializer.Deserialize<List<StoredFinding>>(record.FindingsJson, Json) ?? [];
+        return new DiagnosisView(
+            record.Reference,
+            record.CreatedAt,
+            symptom,
+            outcome,
+            record.RetryAfter,
+            record.RuleSetVersion,
+            [.. findings.Select(f => f.ToFinding())],
+            record.Language,
+            record.Status,
+            record.Helpful,
+            JsonSerializer.Deserialize<JsonElement>(record.MaskedInputJson),
+            [.. record.Notes.OrderBy(n => n.CreatedAt).Select(n => new DiagnosisNoteView(n.CreatedAt, n.Author, n.Text))],
+            record.OwnerUserId);
+    }
+
+    /// <summary>Language-neutral stored shape of a finding.</summary>
+    private sealed record StoredFinding(string Code, string Severity, string? Field, bool SelfService, Dictionary<string, string>? Args)
+    {
+        public static StoredFinding From(Finding f) =>
+            new(f.Code, f.Severity.ToCode(), f.Field, f.SelfService, f.Args is null ? null : new Dictionary<string, string>(f.Args));
+
+        public Finding ToFinding()
+        {
+            Codes.TryParseKebab<Severity>(Severity, out var severity);
+            return new Finding(Code, severity, Field, SelfService, Args);
+        }
+    }
+
+    public static CultureInfo CultureFor(string? language) =>
+        CultureInfo.GetCultureInfo(language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN");
+}

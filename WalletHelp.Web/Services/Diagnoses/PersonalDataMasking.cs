@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using WalletHelp.Core;
+using WalletHelp.Core.Diagnostics;
+
+namespace WalletHelp.Web.Services.Diagnoses;
+
+/// <summary>
+/// Turns an input into the masked form that may be stored and shown to agents. Numbers are canonicalised
+/// first (spaces, dashes, full-width digits), so "6228 4804 …" and "6228480…" mask and hash alike; free text is
+/// scrubbed of anything that looks like an ID or card number, in case someone pasted one there.
+/// </summary>
+public static partial class PersonalDataMasking
+{
+    /// <summary>Digits and X only, ASCII, upper case: the form that is hashed.</summary>
+    public static string? Canonical(string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return null;
+        }
+        var sb = new StringBuilder(number.Length);
+        foreach (var raw in number)
+        {
+            var c = raw is >= '０' and <= '９' ? (char)('0' + (raw - '０')) : raw is 'ｘ' or 'Ｘ' ? 'X' : raw;
+            if (char.IsAsciiDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (c is 'x' or 'X')
+            {
+                sb.Append('X');
+            }
+            else if (char.IsLetter(c) || char.IsPunctuation(c) && c is not '-' || char.IsSymbol(c))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    public static string? MaskName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var trimmed = ScrubFreeText(name.Trim())!;
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(trimmed);
+        elements.MoveNext();
+        var first = (string)elements.Current;
+        var rest = 0;
+        while (elements.MoveNext())
+        {
+            rest++;
+        }
+        return first + new string('*', Math.Min(Math.Max(rest, 1), 8));
+    }
+
+    /// <summary>Replaces any run of 12+ digits (spaces and dashes allowed inside) with its masked form.</summary>
+    public static string? ScrubFreeText(string? text) =>
+        string.IsNullOrEmpty(text) ? text : LongNumber().Replace(text, m =>
+        {
+            var digits = Canonical(m.Value) ?? "";
+            return digits.Length is 15 or 18 ? Masking.MaskIdNumber(digits) ?? "****" : Masking.MaskCardNumber(digits) ?? "****";
+        });
+
+    public static object Mask(DiagnosisInput input) => new
+    {
+        symptom = input.Symptom.ToCode(),
+        walletClass = input.WalletClass,
+        personal = input.Personal is not { } p ? null : new
+        {
+            name = MaskName(p.Name),
+            idNumber = Masking.MaskIdNumber(Canonical(p.IdNumber) ?? ""),
+            phone = Masking.MaskPhone(Canonical(p.Phone) ?? ""),
+            birthDate = p.BirthDate,
+            gender = p.Gender is { } g ? Codes.ToKebab(g) : null,
+            idExpiry = p.IdLongTerm ? "long-term" : p.IdExpiry?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            phoneIsOwnRealName = p.PhoneIsOwnRealName,
+            recentlyChangedIdentity = p.RecentlyChangedIdentity,
+        },
+        bank = input.Bank is not { } b ? null : new
+        {
+            cardNumber = Masking.MaskCardNumber(Canonical(b.CardNumber) ?? ""),
+            bankName = ScrubFreeText(b.BankName),
+            cardType = b.CardType is { } t ? Codes.ToKebab(t) : null,
+            holderName = MaskName(b.HolderName),
+            reservedPhone = Masking.MaskPhone(Canonical(b.ReservedPhone) ?? ""),
+            branch = ScrubFreeText(b.Branch),
+            cardStatus = b.CardStatus is { } s ? Codes.ToKebab(s) : null,
+            accountClass = b.AccountClass,
+        },
+        application = input.Application is not { } a ? null : new
+        {
+            attemptsLast24h = a.AttemptsLast24h,
+            lastAttemptAt = a.LastAttemptAt,
+            rejectionMessage = ScrubFreeText(a.RejectionMessage),
+            networkCheck = a.NetworkCheck is { } n ? Codes.ToKebab(n) : null,
+            identityStatus = a.IdentityStatus is { } i ? Codes.ToKebab(i) : null,
+            accountFrozen = a.AccountFrozen,
+        },
+        transaction = input.Transaction is not { } x ? null : new
+        {
+            kind = x.Kind is { } k ? Codes.ToKebab(k) : null,
+            amount = x.Amount,
+            todayTotal = x.TodayTotal,
+            balance = x.Balance,
+        },
+    };
+
+    [GeneratedRegex(@"[0-9０-９][0-9０-９ \-]{10,}[0-9０-９xXｘＸ]")]
+    private static partial Regex LongNumber();
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using WalletHelp.Core.Diagnostics;
+using WalletHelp.Web.Data;
+using WalletHelp.Web.Data.Status;
+
+namespace WalletHelp.Web.Services.Status;
+
+/// <summary>Maintenance windows and incidents: what the status page shows and the retry rules read.</summary>
+public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Windows that have not ended and incidents that are open or resolved within the last day.</summary>
+    public async Task<(IReadOnlyList<MaintenanceWindowEntity> Maintenance, IReadOnlyList<IncidentEntity> Incidents)> GetCurrentAsync(
+        CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var recent = now.AddDays(-1);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var maintenance = await db.MaintenanceWindows.AsNoTracking()
+            .Where(m => m.EndsAt > now)
+            .OrderBy(m => m.StartsAt)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.ResolvedAt == null || i.ResolvedAt > recent)
+            .OrderByDescending(i => i.StartedAt)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        return (maintenance, incidents);
+    }
+
+    /// <summary>The schedule handed to the rules (titles in the requested language).</summary>
+    public async Task<ServiceSchedule> GetScheduleAsync(bool english, CancellationToken cancellationToken = default)
+    {
+        var (maintenance, incidents) = await GetCurrentAsync(cancellationToken);
+        return new ServiceSchedule(
+            [.. maintenance.Select(m => new MaintenanceWindow(m.Id, m.StartsAt, m.EndsAt, english && m.TitleEn is { Length: > 0 } ? m.TitleEn : m.Title))],
+            [.. incidents.Select(i => new Incident(i.Id, i.StartedAt, i.ResolvedAt, english && i.TitleEn is { Length: > 0 } ? i.TitleEn : i.Title, i.AffectsOpening))]);
+    }
+
+    public async Task<MaintenanceWindowEntity> AddMaintenanceAsync(MaintenanceWindowEntity window, CancellationToken cancellationToken = default)
+    {
+        window.CreatedAt = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.MaintenanceWindows.Add(window);
+        await db.SaveChangesAsync(cancellationToken);
+        return window;
+    }
+
+    public async Task<IncidentEntity> AddIncidentAsync(IncidentEntity incident, CancellationToken cancellationToken = default)
+    {
+        incident.CreatedAt = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Incidents.Add(incident);
+        await db.SaveChangesAsync(cancellationToken);
+        return incident;
+    }
+
+    public async Task<bool> DeleteMaintenanceAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.MaintenanceWindows.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    public async Task<bool> DeleteIncidentAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Incidents.Where(i => i.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+}
