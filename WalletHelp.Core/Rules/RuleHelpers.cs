@@ -150,9 +150,11 @@ internal static class MessageText
     public static bool ContainsAny(string? message, ReadOnlySpan<string> keywords)
     {
         if (string.IsNullOrEmpty(message)) return false;
+        // Most messages are Chinese only: skip the (slower, case-insensitive) English keywords when there are no ASCII letters.
+        var hasAsciiLetters = message.AsSpan().IndexOfAnyInRange('A', 'z') >= 0;
         foreach (var keyword in keywords)
         {
-            if (Contains(message, keyword)) return true;
+            if ((hasAsciiLetters || keyword[0] >= 0x80) && Contains(message, keyword)) return true;
         }
         return false;
     }
