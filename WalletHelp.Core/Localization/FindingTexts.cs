@@ -116,6 +116,10 @@ public sealed class FindingTexts : IFindingTexts
         }
         if (key.EndsWith("Bank", StringComparison.Ordinal))
             return banks.FindByCode(value)?.NameFor(inEnglish) ?? value;
+        // Per-argument words first (e.g. Value.walletClass.3 → 三 in Chinese), then words for enum values (Value.dormant).
+        if (value.Length is > 0 and <= 3
+            && resources.GetString($"Value.{key}.{value}", inEnglish ? CultureInfo.InvariantCulture : Chinese) is { } keyed)
+            return keyed;
         if (value.Length > 0 && IsEnumValue(value)
             && resources.GetString($"Value.{value}", inEnglish ? CultureInfo.InvariantCulture : Chinese) is { } word)
             return word;

@@ -140,6 +140,16 @@ public class CatalogTests
     }
 
     [Fact]
+    public void Localize_WalletClass_UsesChineseNumeralsInChinese()
+    {
+        var finding = new Finding("TX-LIMIT-SINGLE", Severity.Blocking, "transaction.amount", true,
+            new Dictionary<string, string> { ["amount"] = "5001", ["limit"] = "5000", ["walletClass"] = "3" });
+
+        Assert.Contains("三类钱包", Texts.Localize(finding, CultureInfo.GetCultureInfo("zh-CN")).Explanation, StringComparison.Ordinal);
+        Assert.Contains("class 3 wallet", Texts.Localize(finding, CultureInfo.GetCultureInfo("en")).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Localize_RiskHold_ListsDocumentsToPrepare()
     {
         var text = Texts.Localize(new Finding("AP-RISK-HOLD", Severity.Blocking, null, false), CultureInfo.GetCultureInfo("en"));
