@@ -1,0 +1,195 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Resources;
+using System.Text;
+using WalletHelp.Core.Diagnostics;
+using WalletHelp.Core.Reference;
+
+namespace WalletHelp.Core.Localization;
+
+/// <summary>
+/// Rule texts from <c>FindingTexts.resx</c> (English, neutral) and <c>FindingTexts.zh-CN.resx</c>: keys
+/// <c>CODE.Title</c>, <c>CODE.Explanation</c>, <c>CODE.Remedy.1..n</c>, with <c>{arg}</c> placeholders filled from
+/// <see cref="Finding.Args"/>. Chinese is the default; any <c>en*</c> culture gets English.
+/// </summary>
+public sealed class FindingTexts : IFindingTexts
+{
+    public const string ResourceBaseName = "WalletHelp.Core.Localization.FindingTexts";
+
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private readonly ResourceManager resources = new(ResourceBaseName, typeof(FindingTexts).Assembly);
+    private readonly BankDirectory banks;
+    private readonly FrozenDictionary<string, CodeTexts> english;
+    private readonly FrozenDictionary<string, CodeTexts> chinese;
+
+    public FindingTexts() : this(BankDirectory.Default)
+    {
+    }
+
+    public FindingTexts(BankDirectory banks)
+    {
+        this.banks = banks ?? throw new ArgumentNullException(nameof(banks));
+        english = Load(CultureInfo.InvariantCulture);
+        chinese = Load(Chinese);
+    }
+
+    /// <summary>True for <c>en</c>, <c>en-US</c>, … ; everything else (and unknown cultures) is shown in Chinese.</summary>
+    public static bool IsEnglish(CultureInfo? culture) =>
+        culture is not null && culture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    public LocalizedFinding Localize(Finding finding, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var inEnglish = IsEnglish(culture);
+        var table = inEnglish ? english : chinese;
+        var faq = FindingFaq.For(finding.Code);
+        if (!table.TryGetValue(finding.Code, out var texts))
+        {
+            // A code from a newer rule set, or a stored result: show the code rather than fail.
+            return new LocalizedFinding(finding.Code, finding.Severity, finding.Field, finding.SelfService, finding.Code, string.Empty, [], faq);
+        }
+        var remedies = new string[texts.Remedies.Length];
+        for (var i = 0; i < remedies.Length; i++) remedies[i] = Fill(texts.Remedies[i], finding.Args, inEnglish);
+        return new LocalizedFinding(
+            finding.Code,
+            finding.Severity,
+            finding.Field,
+            finding.SelfService,
+            Fill(texts.Title, finding.Args, inEnglish),
+            Fill(texts.Explanation, finding.Args, inEnglish),
+            remedies,
+            faq);
+    }
+
+    /// <summary>Raw templates of one code in one language, without falling back to the other language (tests, admin pages).</summary>
+    public (string? Title, string? Explanation, IReadOnlyList<string> Remedies) GetTemplates(string code, bool inEnglish)
+    {
+        var set = resources.GetResourceSet(inEnglish ? CultureInfo.InvariantCulture : Chinese, true, false);
+        var remedies = new List<string>();
+        for (var i = 1; set?.GetString($"{code}.Remedy.{i}") is { } remedy; i++) remedies.Add(remedy);
+        return (set?.GetString($"{code}.Title"), set?.GetString($"{code}.Explanation"), remedies);
+    }
+
+    private FrozenDictionary<string, CodeTexts> Load(CultureInfo culture)
+    {
+        var map = new Dictionary<string, CodeTexts>(StringComparer.Ordinal);
+        foreach (var code in RuleCatalog.Codes)
+        {
+            var title = resources.GetString($"{code}.Title", culture);
+            if (title is null) continue;
+            var remedies = new List<string>();
+            for (var i = 1; resources.GetString($"{code}.Remedy.{i}", culture) is { } remedy; i++) remedies.Add(remedy);
+            map[code] = new CodeTexts(title, resources.GetString($"{code}.Explanation", culture) ?? string.Empty, [.. remedies]);
+        }
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private string Fill(string template, IReadOnlyDictionary<string, string>? args, bool inEnglish)
+    {
+        var open = template.IndexOf('{', StringComparison.Ordinal);
+        if (open < 0) return template;
+        var text = new StringBuilder(template.Length + 32);
+        var from = 0;
+        while (open >= 0)
+        {
+            var close = template.IndexOf('}', open + 1);
+            if (close < 0) break;
+            text.Append(template, from, open - from);
+            var key = template.Substring(open + 1, close - open - 1);
+            text.Append(args is not null && args.TryGetValue(key, out var value) ? Format(key, value, inEnglish) : "—");
+            from = close + 1;
+            open = template.IndexOf('{', from);
+        }
+        text.Append(template, from, template.Length - from);
+        return text.ToString();
+    }
+
+    private string Format(string key, string value, bool inEnglish)
+    {
+        if (key.EndsWith("At", StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            var china = at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            return inEnglish ? $"{china} (China time)" : $"{china}（北京时间）";
+        }
+        if (key.EndsWith("Bank", StringComparison.Ordinal))
+            return banks.FindByCode(value)?.NameFor(inEnglish) ?? value;
+        // Per-argument words first (e.g. Value.walletClass.3 → 三 in Chinese), then words for enum values (Value.dormant).
+        if (value.Length is > 0 and <= 3
+            && resources.GetString($"Value.{key}.{value}", inEnglish ? CultureInfo.InvariantCulture : Chinese) is { } keyed)
+            return keyed;
+        if (value.Length > 0 && IsEnumValue(value)
+            && resources.GetString($"Value.{value}", inEnglish ? CultureInfo.InvariantCulture : Chinese) is { } word)
+            return word;
+        return value;
+    }
+
+    private static bool IsEnumValue(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is not ((>= 'a' and <= 'z') or '-')) return false;
+        }
+        return true;
+    }
+
+    private sealed record CodeTexts(string Title, string Explanation, string[] Remedies);
+}
+
+/// <summary>FAQ article slugs related to each code (the FAQ seed creates these slugs).</summary>
+public static class FindingFaq
+{
+    private static readonly FrozenDictionary<string, string[]> Map = Build();
+
+    public static IReadOnlyList<string> For(string code) => Map.TryGetValue(code, out var slugs) ? slugs : ["contact-customer-service"];
+
+    private static FrozenDictionary<string, string[]> Build()
+    {
+        const string personal = "personal-information", checkDigit = "id-number-check-digit", reservedPhone = "bank-reserved-phone",
+            card = "card-binding", retry = "maintenance-and-retry", risk = "risk-review-documents", classes = "wallet-classes-limits",
+            network = "network-problems", identity = "identity-verification", support = "contact-customer-service",
+            opening = "opening-time", security = "wallet-security";
+        var map = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["PI-ID-CHECKSUM"] = [checkDigit, personal],
+            ["PI-ID-LOWERCASE-X"] = [checkDigit, personal],
+            ["PI-ID-LEGACY"] = [personal, identity],
+            ["PI-ID-UNDERAGE"] = [personal, classes],
+            ["PI-ID-EXPIRED"] = [personal, identity],
+            ["PI-ID-EXPIRING"] = [personal, identity],
+            ["PI-PHONE-NOT-OWN"] = [personal, identity],
+            ["PI-INFO-CHANGED"] = [identity, personal],
+            ["BK-PHONE-MISMATCH"] = [reservedPhone, card],
+            ["BK-ACCOUNT-CLASS"] = [classes, card],
+            ["BK-CARD-STATUS"] = [card, support],
+            ["AP-MAINTENANCE"] = [retry],
+            ["AP-MAINTENANCE-SOON"] = [retry],
+            ["AP-INCIDENT"] = [retry],
+            ["AP-PEAK"] = [opening, retry],
+            ["AP-COOLDOWN"] = [retry],
+            ["AP-PREREQ"] = [personal, card],
+            ["AP-RISK-HOLD"] = [risk, support],
+            ["AP-DUPLICATE"] = [support, security],
+            ["AP-POLICY"] = [support, classes],
+            ["AP-NETWORK"] = [network],
+            ["AP-CLASS-PREREQ"] = [classes, card],
+            ["AP-READY"] = [retry, support],
+            ["SY-IDENTITY-UNVERIFIED"] = [identity, risk],
+            ["SY-FROZEN"] = [support, security],
+        };
+        foreach (var code in RuleCatalog.Codes)
+        {
+            if (map.ContainsKey(code)) continue;
+            map[code] = code switch
+            {
+                _ when code.StartsWith("PI-", StringComparison.Ordinal) => [personal],
+                _ when code.StartsWith("BK-", StringComparison.Ordinal) => [card],
+                _ when code.StartsWith("TX-", StringComparison.Ordinal) => [classes],
+                _ => [support],
+            };
+        }
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,17 @@
+using WalletHelp.Core.Diagnostics;
+
+namespace WalletHelp.Core.Rules.Personal;
+
+/// <summary>PI-NAME-MISSING: The name is empty (or the personal section is missing when the symptom needs it).</summary>
+public sealed class NameMissingRule : IRule
+{
+    public string Code => "PI-NAME-MISSING";
+
+    public RuleTopics Topic => RuleTopics.Name;
+
+    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    {
+        if (string.IsNullOrWhiteSpace(context.Input.Personal?.Name))
+            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Name, true));
+    }
+}

@@ -1,0 +1,30 @@
+using WalletHelp.Core.Diagnostics;
+
+namespace WalletHelp.Core.Rules.Personal;
+
+/// <summary>PI-NAME-WHITESPACE: Leading/trailing spaces, spaces inside a Chinese name, or the ideographic space U+3000.</summary>
+public sealed class NameWhitespaceRule : IRule
+{
+    public string Code => "PI-NAME-WHITESPACE";
+
+    public RuleTopics Topic => RuleTopics.Name;
+
+    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    {
+        var name = context.Input.Personal?.Name;
+        if (string.IsNullOrWhiteSpace(name)) return;
+        var fire = char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]) || name.Contains('\u3000', StringComparison.Ordinal);
+        if (!fire && NameText.ContainsCjk(name))
+        {
+            foreach (var c in name)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    fire = true;
+                    break;
+                }
+            }
+        }
+        if (fire) findings.Add(new Finding(Code, Severity.Warning, FieldPaths.Name, true));
+    }
+}

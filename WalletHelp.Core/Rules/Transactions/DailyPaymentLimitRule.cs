@@ -1,0 +1,24 @@
+using WalletHelp.Core.Diagnostics;
+
+namespace WalletHelp.Core.Rules.Transactions;
+
+/// <summary>TX-LIMIT-DAILY: Today's total plus this payment would exceed the daily limit.</summary>
+public sealed class DailyPaymentLimitRule : IRule
+{
+    public string Code => "TX-LIMIT-DAILY";
+
+    public RuleTopics Topic => RuleTopics.Transaction;
+
+    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    {
+        var tx = context.Input.Transaction;
+        if (tx is null || (tx.Kind ?? TransactionKind.Payment) != TransactionKind.Payment || tx.Amount is not { } amount) return;
+        var total = (tx.TodayTotal ?? 0m) + amount;
+        if (context.Options.LimitsFor(context.Input.WalletClass) is { } limits && total > limits.PerDay)
+        {
+            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Amount, true, RuleArgs.Of(
+                ("total", RuleArgs.Number(total)), ("limit", RuleArgs.Number(limits.PerDay)),
+                ("walletClass", RuleArgs.Number(context.Input.WalletClass ?? 0)))));
+        }
+    }
+}
