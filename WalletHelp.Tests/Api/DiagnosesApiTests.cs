@@ -12,13 +12,14 @@ namespace WalletHelp.Tests.Api;
 
 public sealed partial class DiagnosesApiTests(WalletHelpFactory factory) : IClassFixture<WalletHelpFactory>
 {
+    // API.md's sample, except gender: its ID's 17th digit (2) is even, so the ID says female.
     private const string ValidRequest = """
         {
           "symptom": "application-rejected",
           "language": "en",
           "walletClass": 2,
           "personal": { "name": "张三", "idNumber": "11010519491231002X", "phone": "138 0013 8000",
-                        "birthDate": "1949-12-31", "gender": "male", "idExpiry": "long-term",
+                        "birthDate": "1949-12-31", "gender": "female", "idExpiry": "long-term",
                         "phoneIsOwnRealName": true, "recentlyChangedIdentity": false },
           "bank": { "cardNumber": "6228 4804 0256 4890 018", "bankName": "中国农业银行", "cardType": "debit",
                     "holderName": "张三", "reservedPhone": "13800138000", "branch": "中国农业银行北京朝阳支行",
