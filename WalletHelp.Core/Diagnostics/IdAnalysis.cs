@@ -30,10 +30,11 @@ public readonly struct IdAnalysis
 
         var expected = IdNumberChecksum.Compute(span);
         DateOnly? birth = null;
-        if (int.TryParse(span.Slice(6, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
-            && int.TryParse(span.Slice(10, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(span.Slice(12, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
-            && year >= 1900 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        // Digits 0–16 are known to be ASCII digits here.
+        var year = Number(span.Slice(6, 4));
+        var month = Number(span.Slice(10, 2));
+        var day = Number(span.Slice(12, 2));
+        if (year >= 1900 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
         {
             var date = new DateOnly(year, month, day);
             if (date <= today) birth = date;
@@ -49,6 +50,13 @@ public readonly struct IdAnalysis
             BirthDate = birth,
             Gender = (id[16] - '0') % 2 == 1 ? Diagnostics.Gender.Male : Diagnostics.Gender.Female,
         };
+    }
+
+    private static int Number(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits) value = value * 10 + (c - '0');
+        return value;
     }
 
     private static bool AllDigits(ReadOnlySpan<char> span)

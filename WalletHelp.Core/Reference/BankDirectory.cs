@@ -7,6 +7,7 @@ public sealed class BankDirectory
 {
     private readonly Dictionary<string, Bank> byCode;
     private readonly Dictionary<string, Bank> byName;
+    private readonly Dictionary<string, Bank>.AlternateLookup<ReadOnlySpan<char>> byExactSpan;
     private readonly Dictionary<string, Bank>.AlternateLookup<ReadOnlySpan<char>> byNameSpan;
     // Mention terms grouped by their (ASCII-lower-cased) first character, longest first.
     private readonly Dictionary<char, (string Term, Bank Bank)[]> mentionsByFirstChar;
@@ -32,6 +33,8 @@ public sealed class BankDirectory
             foreach (var alias in bank.MentionAliases) mentions.Add((alias, bank));
         }
         byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Chinese names have no case: an ordinal lookup first avoids case-insensitive hashing of non-ASCII text.
+        byExactSpan = new Dictionary<string, Bank>(byName, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         mentionsByFirstChar = mentions
             .GroupBy(m => FoldAscii(m.Term[0]))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.Term.Length).ToArray());
@@ -54,7 +57,7 @@ public sealed class BankDirectory
         bank = null;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var trimmed = text.AsSpan().Trim();
-        if (byNameSpan.TryGetValue(trimmed, out bank)) return true;
+        if (byExactSpan.TryGetValue(trimmed, out bank) || byNameSpan.TryGetValue(trimmed, out bank)) return true;
         Span<char> compact = trimmed.Length <= 128 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
         var length = 0;
         foreach (var c in trimmed)
@@ -78,7 +81,7 @@ public sealed class BankDirectory
             foreach (var (term, bank) in candidates)
             {
                 if (term.Length <= bestLength) break;
-                if (rest.StartsWith(term, StringComparison.OrdinalIgnoreCase))
+                if (rest.StartsWith(term, char.IsAscii(term[0]) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
                 {
                     best = bank;
                     bestLength = term.Length;

@@ -89,6 +89,7 @@ internal static class NameText
     /// </summary>
     public static bool SameName(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        if (a.SequenceEqual(b)) return true;
         int i = 0, j = 0;
         while (true)
         {
@@ -105,7 +106,8 @@ internal static class NameText
     {
         if (IsWrongDot(c)) return MiddleDot;
         if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);
-        return char.ToUpperInvariant(c);
+        // Only Latin letters have case; skipping the culture tables for CJK keeps this cheap.
+        return c < '\u0250' ? char.ToUpperInvariant(c) : c;
     }
 }
 
@@ -145,29 +147,41 @@ internal static class PhoneText
 }
 
 /// <summary>Keyword search in a rejection message: Chinese keywords as substrings, English ones as whole words.</summary>
-internal static class MessageText
+internal sealed class MessageKeywords
 {
-    public static bool ContainsAny(string? message, ReadOnlySpan<string> keywords)
+    private readonly string[] chinese;
+    private readonly string[] english;
+
+    public MessageKeywords(string[] chinese, string[] english)
+    {
+        this.chinese = chinese;
+        this.english = english;
+    }
+
+    public bool Match(string? message)
     {
         if (string.IsNullOrEmpty(message)) return false;
-        // Most messages are Chinese only: skip the (slower, case-insensitive) English keywords when there are no ASCII letters.
-        var hasAsciiLetters = message.AsSpan().IndexOfAnyInRange('A', 'z') >= 0;
-        foreach (var keyword in keywords)
+        var span = message.AsSpan();
+        foreach (var keyword in chinese)
         {
-            if ((hasAsciiLetters || keyword[0] >= 0x80) && Contains(message, keyword)) return true;
+            if (span.IndexOf(keyword, StringComparison.Ordinal) >= 0) return true;
+        }
+        // Most messages are Chinese only: skip the case-insensitive English search when there are no ASCII letters.
+        if (span.IndexOfAnyInRange('A', 'z') < 0) return false;
+        foreach (var keyword in english)
+        {
+            if (ContainsWord(message, keyword)) return true;
         }
         return false;
     }
 
-    private static bool Contains(string message, string keyword)
+    private static bool ContainsWord(string message, string keyword)
     {
-        var ascii = keyword[0] < 0x80;
         var from = 0;
         while (from <= message.Length - keyword.Length)
         {
-            var at = message.IndexOf(keyword, from, ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            var at = message.IndexOf(keyword, from, StringComparison.OrdinalIgnoreCase);
             if (at < 0) return false;
-            if (!ascii) return true;
             var end = at + keyword.Length;
             var startOk = at == 0 || !char.IsAsciiLetter(message[at - 1]);
             var endOk = end == message.Length || !char.IsAsciiLetter(message[end]);
