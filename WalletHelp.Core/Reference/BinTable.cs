@@ -101,7 +101,7 @@ internal static class BuiltInBins
         new("621799", "PSBC", DC, 19), new("622188", "PSBC", DC, 19), new("621098", "PSBC", DC, 19),
         new("622150", "PSBC", DC, 19), new("622151", "PSBC", DC, 19), new("622812", "PSBC", CC, 16),
         // CMB 招商银行
-        new("621483", "CMB", DC, 16), new("410062", "CMB", DC, 16), new("622588", "CMB", CC, 16),
+        new("621483", "CMB", DC, 16), new("410062", "CMB", DC, 16), new("622588", "CMB", DC, 16),
         new("622575", "CMB", CC, 16), new("622576", "CMB", CC, 16), new("439188", "CMB", CC, 16),
         // CITIC 中信银行
         new("622690", "CITIC", DC, 16), new("622696", "CITIC", DC, 16), new("433670", "CITIC", CC, 16),

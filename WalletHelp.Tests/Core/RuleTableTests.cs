@@ -114,7 +114,7 @@ public class RuleTableTests
         yield return new("BK-BANK-MISMATCH", true, "ICBC named, ABC card", WithBank(b => b with { BankName = "ICBC", Branch = null }));
         yield return new("BK-BANK-MISMATCH", false, "ABC named by code", WithBank(b => b with { BankName = "ABC" }));
         yield return new("BK-BANK-MISMATCH", false, "ABC named by alias", WithBank(b => b with { BankName = "农行" }));
-        yield return new("BK-CARD-CREDIT", true, "CMB credit BIN", WithBank(b => b with { CardNumber = Card("622588040256489"), BankName = "招商银行", Branch = "招商银行北京分行" }));
+        yield return new("BK-CARD-CREDIT", true, "CMB credit BIN", WithBank(b => b with { CardNumber = Card("622575040256489"), BankName = "招商银行", Branch = "招商银行北京分行" }));
         yield return new("BK-CARD-CREDIT", true, "answered credit", WithBank(b => b with { CardType = CardType.Credit }));
         yield return new("BK-CARD-CREDIT", false, "debit card", Valid);
         yield return new("BK-HOLDER-MISMATCH", true, "other holder", WithBank(b => b with { HolderName = "李四" }));
