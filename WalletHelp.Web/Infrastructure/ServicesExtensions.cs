@@ -1,4 +1,5 @@
 using WalletHelp.Core;
+using WalletHelp.Web.Services;
 using WalletHelp.Web.Services.Diagnoses;
 using WalletHelp.Web.Services.Status;
 
@@ -14,6 +15,9 @@ public static class ServicesExtensions
         builder.Services.AddSingleton<KeyedHasher>();
         builder.Services.AddSingleton<ServiceStatusService>();
         builder.Services.AddSingleton<DiagnosisService>();
+        builder.Services.AddScoped<CircuitUser>();
+        builder.Services.AddScoped<Components.Pages.Diagnose.WizardScript>();
+        builder.Services.AddScoped<Components.Pages.Diagnose.IWizardStore, Components.Pages.Diagnose.SessionWizardStore>();
         return builder;
     }
 }

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using WalletHelp.Core.Diagnostics;
+using WalletHelp.Web.Services;
+using WalletHelp.Web.Services.Diagnoses;
+using WalletHelp.Web.Services.Status;
+
+namespace WalletHelp.Web.Components.Pages.Diagnose;
+
+/// <summary>
+/// The wizard for one symptom. Every change re-runs the Core rules on the partial input (debounced) so problems show on
+/// the field while the person types, and saves the answers to the browser's encrypted session storage so a refresh or a
+/// lost circuit loses nothing. Submitting stores the masked diagnosis and opens its result page.
+/// </summary>
+public sealed partial class DiagnoseWizard : IDisposable
+{
+    private CancellationTokenSource? debounce;
+    private ServiceSchedule schedule = ServiceSchedule.Empty;
+    private string? pendingFocus;
+    private bool restored;
+    private bool submitting;
+    private bool submitError;
+
+    /// <summary>How long typing must pause before the rules run (and the answers are saved).</summary>
+    public static int DebounceMilliseconds { get; set; } = 300;
+
+    [Parameter] public string SymptomCode { get; set; } = "";
+
+    /// <summary>"Edit this answer" from the result page: a field path such as <c>personal.idNumber</c>.</summary>
+    [SupplyParameterFromQuery(Name = "edit")] public string? Edit { get; set; }
+
+    [Inject] private IDiagnosisEngine Engine { get; set; } = default!;
+    [Inject] private DiagnosisService Diagnoses { get; set; } = default!;
+    [Inject] private ServiceStatusService Status { get; set; } = default!;
+    [Inject] private IWizardStore Store { get; set; } = default!;
+    [Inject] private WizardScript Script { get; set; } = default!;
+    [Inject] private CircuitUser CircuitUser { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<DiagnoseWizard> Logger { get; set; } = default!;
+
+    public WizardState? State { get; private set; }
+
+    private string SymptomTitle => State is null ? L["Wizard.UnknownSymptom"] : L[$"Triage.Symptom.{SymptomCode}.Title"];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (State is not null && State.Input.Symptom.ToCode() == SymptomCode) return;
+        if (State is not null) State.Changed -= OnChanged;
+        State = Codes.TryParseSymptom(SymptomCode, out var symptom) ? new WizardState(symptom) : null;
+        if (State is null) return;
+        State.Changed += OnChanged;
+        schedule = await Status.GetScheduleAsync(WizardValues.Language(CultureInfo.CurrentUICulture) == "en");
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (State is null) return;
+        if (!restored)
+        {
+            // Browser storage only exists once interactive (never during prerender).
+            restored = true;
+            if (await LoadAsync() is { } snapshot) State.Restore(snapshot);
+            if (State.StepOf(Edit) is var editStep and >= 0)
+            {
+                State.GoTo(editStep);
+                pendingFocus = WizardSteps.ElementId(Edit!);
+            }
+            Validate();
+            StateHasChanged();
+            return;
+        }
+        if (pendingFocus is { } target)
+        {
+            pendingFocus = null;
+            await Script.FocusAsync(target);
+        }
+    }
+
+    private async Task<WizardSnapshot?> LoadAsync()
+    {
+        try
+        {
+            return await Store.LoadAsync(State!.Input.Symptom);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            Logger.LogWarning("Saved wizard answers could not be read ({Error}); starting afresh", ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private void Validate()
+    {
+        if (State is null) return;
+        State.Findings = Engine.Diagnose(State.Input, schedule).Findings;
+    }
+
+    private void OnChanged()
+    {
+        debounce?.Cancel();
+        debounce?.Dispose();
+        debounce = new CancellationTokenSource();
+        var token = debounce.Token;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await Task.Delay(DebounceMilliseconds, token);
+                Validate();
+                StateHasChanged();
+                await SaveAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                // A newer change is on its way.
+            }
+        });
+    }
+
+    private async Task SaveAsync()
+    {
+        if (State is null || !restored) return;
+        try
+        {
+            await Store.SaveAsync(State.ToSnapshot());
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            // The answers are still in the circuit; the next change saves again.
+            Logger.LogDebug("Wizard answers not saved: {Error}", ex.GetType().Name);
+        }
+    }
+
+    private async Task GoToAsync(int index)
+    {
+        State!.TouchStep(State.CurrentStep);
+        State.GoTo(index);
+        Validate();
+        pendingFocus = "step-heading";
+        await SaveAsync();
+    }
+
+    private Task NextAsync() => GoToAsync(State!.StepIndex + 1);
+
+    private Task BackAsync() => GoToAsync(State!.StepIndex - 1);
+
+    private async Task StartOverAsync()
+    {
+        State!.Clear();
+        try
+        {
+            await Store.ClearAsync(State.Input.Symptom);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException)
+        {
+            Logger.LogDebug("Saved wizard answers not cleared: {Error}", ex.GetType().Name);
+        }
+        pendingFocus = "step-heading";
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (State is null || submitting) return;
+        submitting = true;
+        submitError = false;
+        StateHasChanged();
+        try
+        {
+            State.TouchStep(State.CurrentStep);
+            // Kept in the browser so "edit this answer" on the result page reopens the wizard with everything filled in.
+            await SaveAsync();
+            var user = (await Authentication.GetAuthenticationStateAsync()).User;
+            var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+            var view = await Diagnoses.RunAsync(State.Input, WizardValues.Language(CultureInfo.CurrentUICulture),
+                new Requester(userId, CircuitUser.BrowserId, IsStaff: false));
+            // A full load: the result page reads the browser cookie itself on its first request.
+            Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError("Wizard submit failed: {Error}", ex.GetType().Name);
+            submitError = true;
+            submitting = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (State is not null) State.Changed -= OnChanged;
+        debounce?.Cancel();
+        debounce?.Dispose();
+    }
+}

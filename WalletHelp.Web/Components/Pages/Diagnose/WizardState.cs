@@ -1,0 +1,113 @@
+using WalletHelp.Core.Diagnostics;
+
+namespace WalletHelp.Web.Components.Pages.Diagnose;
+
+/// <summary>
+/// One wizard's answers for one symptom, kept in the circuit. The answers are the Core's immutable
+/// <see cref="DiagnosisInput"/>, replaced with <c>with</c> on every change, so what the wizard submits is exactly what
+/// the rules saw while the person typed.
+/// </summary>
+public sealed class WizardState
+{
+    private readonly HashSet<string> touched = new(StringComparer.Ordinal);
+
+    public WizardState(Symptom symptom)
+    {
+        Flow = SymptomFlow.For(symptom);
+        Steps = WizardSteps.For(Flow);
+        Input = new DiagnosisInput { Symptom = symptom };
+    }
+
+    public SymptomFlow Flow { get; }
+
+    public IReadOnlyList<WizardStep> Steps { get; }
+
+    public DiagnosisInput Input { get; private set; }
+
+    public int StepIndex { get; private set; }
+
+    public WizardStep CurrentStep => Steps[StepIndex];
+
+    public bool IsLastStep => StepIndex == Steps.Count - 1;
+
+    /// <summary>The latest live findings (rules run on the partial input).</summary>
+    public IReadOnlyList<Finding> Findings { get; set; } = [];
+
+    /// <summary>Raised after every answer change (the page debounces validation and saving).</summary>
+    public event Action? Changed;
+
+    public void SetWalletClass(int? walletClass) =>
+        Update(Input with { WalletClass = walletClass }, "walletClass");
+
+    public void SetPersonal(Func<PersonalInput, PersonalInput> change, string field) =>
+        Update(Input with { Personal = change(Input.Personal ?? new PersonalInput()) }, field);
+
+    public void SetBank(Func<BankInput, BankInput> change, string field) =>
+        Update(Input with { Bank = change(Input.Bank ?? new BankInput()) }, field);
+
+    public void SetApplication(Func<ApplicationInput, ApplicationInput> change, string field) =>
+        Update(Input with { Application = change(Input.Application ?? new ApplicationInput()) }, field);
+
+    public void SetTransaction(Func<TransactionInput, TransactionInput> change, string field) =>
+        Update(Input with { Transaction = change(Input.Transaction ?? new TransactionInput()) }, field);
+
+    /// <summary>Findings are shown on a field only once the person has been there (no red before typing).</summary>
+    public bool IsTouched(string field) => touched.Contains(field);
+
+    public void TouchStep(WizardStep step)
+    {
+        foreach (var field in step.Fields) touched.Add(field);
+    }
+
+    public IEnumerable<Finding> FindingsFor(string field) =>
+        IsTouched(field) ? Findings.Where(f => f.Field == field) : [];
+
+    /// <summary>Findings of the current step's fields that block (the "Next" button warns about them).</summary>
+    public IEnumerable<Finding> ShownFindings => Findings.Where(f => f.Field is null || IsTouched(f.Field));
+
+    public void GoTo(int index)
+    {
+        StepIndex = Math.Clamp(index, 0, Steps.Count - 1);
+        Changed?.Invoke();
+    }
+
+    /// <summary>The step holding a field (JSON path such as <c>personal.idNumber</c>), or -1.</summary>
+    public int StepOf(string? field)
+    {
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            if (Steps[i].Fields.Contains(field ?? string.Empty, StringComparer.Ordinal)) return i;
+        }
+        return -1;
+    }
+
+    public WizardSnapshot ToSnapshot() => new(Input, StepIndex, [.. touched]);
+
+    public void Restore(WizardSnapshot snapshot)
+    {
+        if (snapshot.Input.Symptom != Input.Symptom) return;
+        Input = snapshot.Input;
+        StepIndex = Math.Clamp(snapshot.Step, 0, Steps.Count - 1);
+        touched.Clear();
+        foreach (var field in snapshot.Touched ?? []) touched.Add(field);
+    }
+
+    public void Clear()
+    {
+        Input = new DiagnosisInput { Symptom = Input.Symptom };
+        StepIndex = 0;
+        touched.Clear();
+        Findings = [];
+        Changed?.Invoke();
+    }
+
+    private void Update(DiagnosisInput input, string field)
+    {
+        Input = input;
+        touched.Add(field);
+        Changed?.Invoke();
+    }
+}
+
+/// <summary>What is kept in the browser's session storage (encrypted by data protection) between visits.</summary>
+public sealed record WizardSnapshot(DiagnosisInput Input, int Step, string[]? Touched);

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace WalletHelp.Web.Services;
+
+/// <summary>
+/// Who is behind this circuit. A circuit has no HttpContext, so the browser id cookie is read once at the first
+/// (prerender) request by App.razor, handed to the interactive root as an encrypted token (the cookie is HttpOnly:
+/// the page must not reveal it in clear), and unwrapped here for the circuit's lifetime.
+/// </summary>
+public sealed class CircuitUser
+{
+    private const string Purpose = "WalletHelp.CircuitUser.BrowserId.v1";
+
+    public string? BrowserId { get; private set; }
+
+    public static string? Protect(IDataProtectionProvider provider, string? browserId) =>
+        string.IsNullOrEmpty(browserId) ? null : provider.CreateProtector(Purpose).Protect(browserId);
+
+    /// <summary>Accepts the token from <see cref="Protect"/>; a forged or stale token leaves the browser unknown.</summary>
+    public void Accept(IDataProtectionProvider provider, string? token)
+    {
+        if (BrowserId is not null || string.IsNullOrEmpty(token)) return;
+        try
+        {
+            BrowserId = provider.CreateProtector(Purpose).Unprotect(token);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            BrowserId = null;
+        }
+    }
+}
