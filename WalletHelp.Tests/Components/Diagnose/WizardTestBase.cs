@@ -1,0 +1,85 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using WalletHelp.Core.Diagnostics;
+using WalletHelp.Core.Reference;
+using WalletHelp.Tests.TestSupport;
+using WalletHelp.Web.Components.Pages.Diagnose;
+using WalletHelp.Web.Services;
+using WalletHelp.Web.Services.Diagnoses;
+using WalletHelp.Web.Services.Status;
+
+namespace WalletHelp.Tests.Components.Diagnose;
+
+/// <summary>The real app (SQLite file, rules, texts) behind bUnit-rendered wizard components; one per test class.</summary>
+public sealed class WizardHost : IDisposable
+{
+    public WalletHelpFactory Factory { get; } = new();
+
+    public IServiceProvider Services => Factory.Services;
+
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>Browser storage stand-in: what the wizard would keep in the tab's session storage.</summary>
+public sealed class MemoryWizardStore : IWizardStore
+{
+    public Dictionary<Symptom, WizardSnapshot> Saved { get; } = [];
+
+    public Task<WizardSnapshot?> LoadAsync(Symptom symptom) => Task.FromResult(Saved.GetValueOrDefault(symptom));
+
+    public Task SaveAsync(WizardSnapshot snapshot)
+    {
+        Saved[snapshot.Input.Symptom] = snapshot;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearAsync(Symptom symptom)
+    {
+        Saved.Remove(symptom);
+        return Task.CompletedTask;
+    }
+}
+
+public abstract class WizardTestBase : BunitTestBase
+{
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    protected WizardTestBase(WizardHost host, string culture = "zh-CN") : base(culture)
+    {
+        Host = host;
+        var app = host.Services;
+        Services.AddSingleton(app.GetRequiredService<IDiagnosisEngine>());
+        Services.AddSingleton(app.GetRequiredService<IFindingTexts>());
+        Services.AddSingleton(app.GetRequiredService<BankDirectory>());
+        Services.AddSingleton(app.GetRequiredService<IBinTableProvider>());
+        Services.AddSingleton(app.GetRequiredService<ServiceStatusService>());
+        Services.AddSingleton(app.GetRequiredService<DiagnosisService>());
+        Services.AddSingleton<IWizardStore>(Store);
+        Services.AddScoped<CircuitUser>();
+        Services.AddScoped<WizardScript>();
+        AddAuthorization();
+    }
+
+    protected WizardHost Host { get; }
+
+    protected MemoryWizardStore Store { get; } = new();
+
+    protected IRenderedComponent<DiagnoseWizard> RenderWizard(string symptom) =>
+        Render<DiagnoseWizard>(p => p.Add(w => w.SymptomCode, symptom));
+
+    protected static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true in time");
+            await Task.Delay(25, Xunit.TestContext.Current.CancellationToken);
+        }
+    }
+
+    protected static void Type(IRenderedComponent<DiagnoseWizard> cut, string field, string value) =>
+        cut.Find($"[data-testid='{WizardSteps.ElementId(field)}']").Input(value);
+
+    protected static string FindingsText(IRenderedComponent<DiagnoseWizard> cut, string field) =>
+        cut.Find($"[data-testid='findings-{field.Replace('.', '-')}']").TextContent;
+}
