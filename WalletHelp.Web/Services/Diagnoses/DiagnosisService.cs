@@ -60,7 +60,8 @@ public sealed class DiagnosisService(
         var report = engine.Diagnose(input, schedule);
         foreach (var failure in report.Failures)
         {
-            logger.LogError("Rule {Code} failed: {Error}", failure.Code, failure.Error);
+            // Exception messages can quote their input (e.g. FormatException): scrub before logging.
+            logger.LogError("Rule {Code} failed: {Error}", failure.Code, PersonalDataMasking.ScrubFreeText(failure.Error));
         }
 
         var record = new DiagnosisRecord
