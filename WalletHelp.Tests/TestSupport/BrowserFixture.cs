@@ -45,9 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Browser tests need Debian's Chromium at {ChromiumPath}: run 'apt-get install -y chromium fonts-noto-cjk' as root (./test.sh does this when run as root).");
         }
 
-        Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        BaseUrl = Start(Factory);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -62,11 +60,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? locale = "zh-CN")
+    /// <summary>Starts an app of its own on a real port, for tests whose data (e.g. maintenance) must not leak into others.</summary>
+    public static string Start(WalletHelpFactory factory)
+    {
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? locale = "zh-CN", string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });

@@ -21,4 +21,18 @@ public static class UiText
     public static string LoginEmail => Get("Login.Email");
     public static string LoginPassword => Get("Login.Password");
     public static string RegisterConfirmPassword => Get("Register.ConfirmPassword");
+    public static string ValidationLength => Get("Account.Validation.Length");
+    public static string ValidationPhone => Get("Account.Validation.Phone");
+    public static string ValidationPasskeyNameLength => Get("Account.Validation.PasskeyNameLength");
+    public static string ValidationNewPasswordMismatch => Get("Account.Validation.NewPasswordMismatch");
+    public static string AccountAuthenticatorCode => Get("Account.LoginWith2fa.Code");
+    public static string AccountRememberMachine => Get("Account.LoginWith2fa.RememberMachine");
+    public static string AccountRecoveryCode => Get("Account.RecoveryCode");
+    public static string AccountCurrentPassword => Get("Account.ChangePassword.Old");
+    public static string AccountNewPassword => Get("Account.ChangePassword.New");
+    public static string AccountConfirmNewPassword => Get("Account.ChangePassword.Confirm");
+    public static string AccountNewEmail => Get("Account.Email.New");
+    public static string AccountVerificationCode => Get("Account.EnableAuthenticator.Code");
+    public static string AccountPhoneNumber => Get("Account.Profile.Phone");
+    public static string AccountPasskeyName => Get("Account.RenamePasskey.Name");
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using WalletHelp.Web.Data;
+using WalletHelp.Web.Resources;
 
 namespace WalletHelp.Web.Components.Account;
 
@@ -51,5 +53,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         => RedirectToWithStatus(CurrentPath, message, context);
 
     public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+        => RedirectToWithStatus(
+            "Account/InvalidUser",
+            "Error: " + string.Format(CultureInfo.CurrentCulture, UiText.Get("Account.Error.UserNotFound"), userManager.GetUserId(context.User)),
+            context);
 }

@@ -60,7 +60,8 @@ public sealed class DiagnosisService(
         var report = engine.Diagnose(input, schedule);
         foreach (var failure in report.Failures)
         {
-            logger.LogError("Rule {Code} failed: {Error}", failure.Code, failure.Error);
+            // Exception messages can quote their input (e.g. FormatException): scrub before logging.
+            logger.LogError("Rule {Code} failed: {Error}", failure.Code, PersonalDataMasking.ScrubFreeText(failure.Error));
         }
 
         var record = new DiagnosisRecord
@@ -145,6 +146,53 @@ public sealed class DiagnosisService(
             .Take(take)
             .ToListAsync(cancellationToken);
         return [.. records.Select(ToView)];
+    }
+
+    public async Task<IReadOnlyList<DiagnosisView>> ListRecentAsync(int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Diagnoses.AsNoTracking()
+            .OrderByDescending(d => d.CreatedAt)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return [.. records.Select(ToView)];
+    }
+
+    /// <summary>Adds an agent's note; personal numbers typed into it are masked before storage.</summary>
+    public async Task<bool> AddNoteAsync(string reference, string author, string text, CancellationToken cancellationToken = default)
+    {
+        var scrubbed = PersonalDataMasking.ScrubFreeText(text.Trim()) ?? "";
+        if (scrubbed.Length == 0 || !ReferenceCode.TryNormalize(reference, out var normalized))
+        {
+            return false;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var id = await db.Diagnoses.Where(d => d.Reference == normalized).Select(d => (long?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return false;
+        }
+        db.DiagnosisNotes.Add(new DiagnosisNote
+        {
+            DiagnosisId = id.Value,
+            CreatedAt = time.GetUtcNow(),
+            Author = author,
+            Text = scrubbed.Length > 4000 ? scrubbed[..4000] : scrubbed,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> SetStatusAsync(string reference, string status, CancellationToken cancellationToken = default)
+    {
+        if (status is not (DiagnosisStatus.Open or DiagnosisStatus.Resolved or DiagnosisStatus.Escalated)
+            || !ReferenceCode.TryNormalize(reference, out var normalized))
+        {
+            return false;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Diagnoses.Where(d => d.Reference == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), cancellationToken) > 0;
     }
 
     public async Task<bool> RecordHelpfulAsync(string reference, bool helpful, string? comment, CancellationToken cancellationToken = default)

@@ -61,6 +61,14 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
         return await db.MaintenanceWindows.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
+    public async Task<bool> ResolveIncidentAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Incidents.Where(i => i.Id == id && i.ResolvedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken) > 0;
+    }
+
     public async Task<bool> DeleteIncidentAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

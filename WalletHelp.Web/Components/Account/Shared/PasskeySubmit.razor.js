@@ -4,6 +4,9 @@
     typeof window.PublicKeyCredential.parseCreationOptionsFromJSON === 'function' &&
     typeof window.PublicKeyCredential.parseRequestOptionsFromJSON === 'function';
 
+// Messages shown to the user come from the page (localized by the server) when it provides them.
+let serverErrorMessage = null;
+
 async function fetchWithErrorHandling(url, options = {}) {
     const response = await fetch(url, {
         credentials: 'include',
@@ -12,7 +15,7 @@ async function fetchWithErrorHandling(url, options = {}) {
     if (!response.ok) {
         const text = await response.text();
         console.error(text);
-        throw new Error(`The server responded with status ${response.status}.`);
+        throw new Error(serverErrorMessage ?? `The server responded with status ${response.status}.`);
     }
     return response;
 }
@@ -50,7 +53,11 @@ customElements.define('passkey-submit', class extends HTMLElement {
             emailName: this.getAttribute('email-name'),
             requestTokenName: this.getAttribute('request-token-name'),
             requestTokenValue: this.getAttribute('request-token-value'),
+            errorNotAllowed: this.getAttribute('error-not-allowed'),
+            errorUnsupported: this.getAttribute('error-unsupported'),
+            errorServer: this.getAttribute('error-server'),
         };
+        serverErrorMessage = this.attrs.errorServer || serverErrorMessage;
 
         this.internals.form.addEventListener('submit', (event) => {
             if (event.submitter?.name === '__passkeySubmit') {
@@ -68,7 +75,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
 
     async obtainCredential(useConditionalMediation, signal) {
         if (!browserSupportsPasskeys) {
-            throw new Error('Some passkey features are missing. Please update your browser.');
+            throw new Error(this.attrs.errorUnsupported || 'Some passkey features are missing. Please update your browser.');
         }
 
         const headers = {
@@ -107,7 +114,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 return;
             }
             const errorMessage = error.name === 'NotAllowedError'
-                ? 'No passkey was provided by the authenticator.'
+                ? (this.attrs.errorNotAllowed || 'No passkey was provided by the authenticator.')
                 : error.message;
             formData.append(`${this.attrs.name}.Error`, errorMessage);
         }

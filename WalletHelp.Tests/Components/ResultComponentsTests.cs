@@ -1,0 +1,94 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using WalletHelp.Core;
+using WalletHelp.Core.Diagnostics;
+using WalletHelp.Tests.TestSupport;
+using WalletHelp.Web.Components.Pages.Diagnoses;
+using WalletHelp.Web.Services.Diagnoses;
+
+namespace WalletHelp.Tests.Components;
+
+public class ResultComponentsTests : BunitTestBase
+{
+    public ResultComponentsTests() => Services.AddWalletHelpCore();
+
+    private static DiagnosisView View(Outcome outcome, DateTimeOffset? retryAfter = null, params Finding[] findings) =>
+        new("WH-7KQ2-9MX4", DateTimeOffset.Parse("2026-11-25T09:12:03Z", System.Globalization.CultureInfo.InvariantCulture),
+            Symptom.ApplicationRejected, outcome, retryAfter, RuleCatalog.Version, findings, "zh-CN", "open", null, null, [], null);
+
+    [Theory]
+    [InlineData(Outcome.Ready, "ready", "可以重新申请了")]
+    [InlineData(Outcome.FixAndRetry, "fix-and-retry", "请先修改以下信息")]
+    [InlineData(Outcome.Wait, "wait", "请稍后再试")]
+    [InlineData(Outcome.ContactSupport, "contact-support", "请联系客服")]
+    public void OutcomeBanner_EachOutcome_ShowsItsTitleAndCode(Outcome outcome, string code, string title)
+    {
+        var cut = Render<OutcomeBanner>(p => p.Add(x => x.View, View(outcome)));
+
+        var banner = cut.Find("[data-testid='outcome-banner']");
+        Assert.Equal(code, banner.GetAttribute("data-outcome"));
+        Assert.Contains(title, banner.TextContent);
+    }
+
+    [Fact]
+    public void OutcomeBanner_Wait_SaysUntilWhenInBeijingTime()
+    {
+        var cut = Render<OutcomeBanner>(p => p.Add(x => x.View,
+            View(Outcome.Wait, DateTimeOffset.Parse("2026-11-25T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture))));
+
+        Assert.Contains("2026-11-25 18:00", cut.Markup);
+        Assert.Contains("北京时间", cut.Markup);
+    }
+
+    [Fact]
+    public void FindingList_MixedSeverities_GroupsBlockingThenWarningThenInfo()
+    {
+        var texts = Services.GetRequiredService<IFindingTexts>();
+        Finding[] findings =
+        [
+            new("PI-PHONE-PREFIX", Severity.Info, "personal.phone", true),
+            new("PI-ID-CHECKSUM", Severity.Blocking, "personal.idNumber", true,
+                new Dictionary<string, string> { ["expected"] = "X", ["actual"] = "3", ["position"] = "18" }),
+            new("PI-INFO-CHANGED", Severity.Warning, "personal.recentlyChangedIdentity", true),
+        ];
+        var view = View(Outcome.FixAndRetry, null, findings);
+        var cut = Render<FindingList>(p => p
+            .Add(x => x.View, view)
+            .Add(x => x.Findings, [.. findings.Select(f => texts.Localize(f, System.Globalization.CultureInfo.CurrentUICulture))]));
+
+        var groups = cut.FindAll("section[data-testid^='group-']").Select(s => s.GetAttribute("data-testid")).ToList();
+        Assert.Equal(["group-blocking", "group-warning", "group-info"], groups);
+        var checksum = cut.Find("[data-testid='finding-PI-ID-CHECKSUM']");
+        Assert.Contains("X", checksum.TextContent);
+        Assert.Contains("/diagnose/application-rejected?edit=personal.idNumber", checksum.InnerHtml);
+        Assert.NotEmpty(checksum.QuerySelectorAll("[data-testid='finding-remedies'] li"));
+    }
+
+    [Fact]
+    public void FindingList_OperatorOnlyFinding_OffersNoEditLink()
+    {
+        var texts = Services.GetRequiredService<IFindingTexts>();
+        Finding[] findings = [new("AP-RISK-HOLD", Severity.Blocking, "application.rejectionMessage", false)];
+        var cut = Render<FindingList>(p => p
+            .Add(x => x.View, View(Outcome.ContactSupport, null, findings))
+            .Add(x => x.Findings, [.. findings.Select(f => texts.Localize(f, System.Globalization.CultureInfo.CurrentUICulture))]));
+
+        var finding = cut.Find("[data-testid='finding-AP-RISK-HOLD']");
+        Assert.Empty(finding.QuerySelectorAll("[data-testid='edit-answer']"));
+        Assert.Contains("只能由运营机构或银行处理", finding.TextContent);
+    }
+
+    [Fact]
+    public void ContactOptions_RiskHold_ListsTheDocumentsToPrepare()
+    {
+        var texts = Services.GetRequiredService<IFindingTexts>();
+        var risk = texts.Localize(new Finding("AP-RISK-HOLD", Severity.Blocking, "application.rejectionMessage", false), System.Globalization.CultureInfo.CurrentUICulture);
+        var cut = Render<ContactOptions>(p => p
+            .Add(x => x.View, View(Outcome.ContactSupport))
+            .Add(x => x.Findings, [risk]));
+
+        var list = cut.Find("[data-testid='prepare-list']").TextContent;
+        Assert.Contains("WH-7KQ2-9MX4", list);
+        Assert.All(risk.Remedies, step => Assert.Contains(step, list));
+    }
+}

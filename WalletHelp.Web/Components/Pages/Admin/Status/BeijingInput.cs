@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace WalletHelp.Web.Components.Pages.Admin.Status;
+
+/// <summary>Parses the browser's datetime-local value ("2026-11-25T22:00") as Beijing time.</summary>
+public static class BeijingInput
+{
+    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static bool TryParse(string? value, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(value)
+            || !DateTime.TryParseExact(value.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+        instant = new DateTimeOffset(local, Offset);
+        return true;
+    }
+
+    public static string Format(DateTimeOffset instant) =>
+        instant.ToOffset(Offset).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+}
