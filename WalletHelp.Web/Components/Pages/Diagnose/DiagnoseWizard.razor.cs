@@ -21,6 +21,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     private ServiceSchedule schedule = ServiceSchedule.Empty;
     private string? pendingFocus;
     private bool restored;
+    private int saves;
     private bool submitting;
     private bool submitError;
 
@@ -113,6 +114,7 @@ public sealed partial class DiagnoseWizard : IDisposable
                 Validate();
                 StateHasChanged();
                 await SaveAsync();
+                StateHasChanged();
             }
             catch (OperationCanceledException)
             {
@@ -127,6 +129,7 @@ public sealed partial class DiagnoseWizard : IDisposable
         try
         {
             await Store.SaveAsync(State.ToSnapshot());
+            saves++;
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
