@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using MudBlazor.Services;
+using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
+using WalletHelp.Web.Services.Faq;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +12,7 @@ builder.AddWalletHelpData();
 builder.AddWalletHelpIdentity();
 builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
+builder.AddWalletHelpFaq();
 builder.Services.AddMudServices();
 // Chinese text is sent as text, not as &#x...; entities (a third of the size, and readable).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -33,6 +36,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapWalletHelpHealth();
 app.MapCultureEndpoint();
+app.MapFaqEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
