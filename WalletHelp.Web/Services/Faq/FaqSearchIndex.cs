@@ -16,8 +16,9 @@ public sealed record FaqSearchHit(int ArticleId, string Slug, string Title, stri
 /// <remarks>
 /// Trigrams give Chinese substring search from three characters; one- and two-character queries fall back to
 /// LIKE over the same table. Terms are ANDed. English terms must start a word (checked after the match,
-/// because trigrams match inside words). Hits whose title contains the query sort before body-only hits,
-/// then by bm25 with the title weighted ten times the body.
+/// because trigrams match inside words). Hits whose title contains every term sort before body-only hits,
+/// each tier by bm25 with the title weighted ten times the body. Only rowids are ranked (rowid encodes the
+/// article and language), so ranking thousands of matches never copies article text.
 /// </remarks>
 public static partial class FaqSearchIndex
 {
@@ -85,45 +86,58 @@ public static partial class FaqSearchIndex
         {
             return [];
         }
-        var useFts = terms.All(t => t.Length >= 3);
-        var phrase = string.Join(' ', terms);
+        var ftsTerms = terms.Where(t => t.Length >= 3).ToList();
         await using var cmd = connection.CreateCommand();
-        var sql = new StringBuilder();
-        sql.Append("""
-            SELECT a.Id, a.Slug, f.title, f.body, c.Slug, a.UpdatedAt,
-                   (f.title LIKE $titleLike ESCAPE '\') AS titleHit
-            FROM FaqSearch f
-            JOIN FaqArticles a ON a.Id = f.article_id
-            JOIN FaqCategories c ON c.Id = a.CategoryId
-            WHERE f.lang = $lang AND a.Status = 1 AND a.IsDeleted = 0
-            """);
-        if (useFts)
+        // Over-fetch: terms shorter than three characters and English word starts are checked afterwards.
+        Add(cmd, "$n", limit * 3);
+        Add(cmd, "$parity", lang == FaqLanguage.English ? 1 : 0);
+        var categoryFilter = "";
+        if (!string.IsNullOrEmpty(categorySlug))
         {
-            // Each term is quoted as an FTS5 string (double quotes doubled), so user input is never syntax.
-            sql.Append(" AND FaqSearch MATCH $match");
-            Add(cmd, "$match", string.Join(" AND ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
+            categoryFilter = " AND (rowid >> 1) IN (SELECT a.Id FROM FaqArticles a JOIN FaqCategories c ON c.Id = a.CategoryId WHERE c.Slug = $category)";
+            Add(cmd, "$category", categorySlug);
+        }
+        string ranked;
+        if (ftsTerms.Count > 0)
+        {
+            // Rank rowids only (rowid = article id × 2 + language), so the sorter never carries article text;
+            // title matches form the first tier, body-only matches the second, each by bm25.
+            var match = string.Join(" AND ", ftsTerms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            Add(cmd, "$match", match);
+            Add(cmd, "$titleMatch", "{title} : (" + match + ")");
+            ranked = $"""
+                t AS (SELECT rowid AS rid, 0 AS tier, bm25(FaqSearch, 10.0, 1.0) AS score FROM FaqSearch
+                      WHERE FaqSearch MATCH $titleMatch AND (rowid & 1) = $parity{categoryFilter} ORDER BY score LIMIT $n),
+                b AS (SELECT rowid AS rid, 1 AS tier, bm25(FaqSearch, 10.0, 1.0) AS score FROM FaqSearch
+                      WHERE FaqSearch MATCH $match AND (rowid & 1) = $parity{categoryFilter} AND rowid NOT IN (SELECT rid FROM t)
+                      ORDER BY score LIMIT $n),
+                ranked AS (SELECT * FROM t UNION ALL SELECT * FROM b)
+                """;
         }
         else
         {
+            // One- and two-character queries: trigrams cannot help, so LIKE over the indexed text (a scan).
+            var conditions = string.Join(" AND ", terms.Select((t, i) => $"(title LIKE $t{i} ESCAPE '\\' OR body LIKE $t{i} ESCAPE '\\')"));
             for (var i = 0; i < terms.Count; i++)
             {
-                sql.Append(CultureInfo.InvariantCulture, $" AND (f.title LIKE $t{i} ESCAPE '\\' OR f.body LIKE $t{i} ESCAPE '\\')");
                 Add(cmd, $"$t{i}", "%" + EscapeLike(terms[i]) + "%");
             }
+            Add(cmd, "$titleLike", "%" + EscapeLike(terms[0]) + "%");
+            ranked = $"""
+                ranked AS (SELECT rowid AS rid, CASE WHEN title LIKE $titleLike ESCAPE '\' THEN 0 ELSE 1 END AS tier, rowid AS score
+                           FROM FaqSearch WHERE (rowid & 1) = $parity{categoryFilter} AND {conditions} ORDER BY tier, rowid LIMIT $n)
+                """;
         }
-        if (!string.IsNullOrEmpty(categorySlug))
-        {
-            sql.Append(" AND c.Slug = $category");
-            Add(cmd, "$category", categorySlug);
-        }
-        sql.Append(useFts
-            ? " ORDER BY titleHit DESC, bm25(FaqSearch, 10.0, 1.0), a.SortOrder LIMIT $limit;"
-            : " ORDER BY titleHit DESC, c.SortOrder, a.SortOrder LIMIT $limit;");
-        Add(cmd, "$titleLike", "%" + EscapeLike(phrase) + "%");
-        Add(cmd, "$lang", lang);
-        // Over-fetch a little: English word-start filtering below can drop trigram hits inside words.
-        Add(cmd, "$limit", limit * 3);
-        cmd.CommandText = sql.ToString();
+        cmd.CommandText = $"""
+            WITH {ranked}
+            SELECT a.Id, a.Slug, f.title, f.body, c.Slug, a.UpdatedAt, r.tier
+            FROM ranked r
+            JOIN FaqSearch f ON f.rowid = r.rid
+            JOIN FaqArticles a ON a.Id = (r.rid >> 1)
+            JOIN FaqCategories c ON c.Id = a.CategoryId
+            WHERE a.Status = 1 AND a.IsDeleted = 0
+            ORDER BY r.tier, r.score, a.SortOrder;
+            """;
 
         var hits = new List<FaqSearchHit>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -131,12 +145,12 @@ public static partial class FaqSearchIndex
         {
             var title = reader.GetString(2);
             var body = reader.GetString(3);
-            if (!AllLatinTermsStartWords(terms, title, body))
+            if (!AllTermsPresent(terms, title, body))
             {
                 continue;
             }
             hits.Add(new FaqSearchHit(reader.GetInt32(0), reader.GetString(1), title, Snippet(body, terms),
-                reader.GetString(4), reader.GetDateTime(5), reader.GetInt64(6) == 1));
+                reader.GetString(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc), reader.GetInt64(6) == 0));
         }
         return hits;
     }
@@ -155,15 +169,15 @@ public static partial class FaqSearchIndex
         return (start > 0 ? "…" : "") + body[start..end].Trim() + (end < body.Length ? "…" : "");
     }
 
-    private static bool AllLatinTermsStartWords(IReadOnlyList<string> terms, string title, string body)
+    /// <summary>Every term occurs; an ASCII term must also start a word (Chinese terms are substrings by design).</summary>
+    private static bool AllTermsPresent(IReadOnlyList<string> terms, string title, string body)
     {
         foreach (var term in terms)
         {
-            if (!term.All(c => c < 128))
-            {
-                continue; // Chinese (and mixed) terms are substrings by design.
-            }
-            if (!StartsWord(title, term) && !StartsWord(body, term))
+            var found = term.All(c => c < 128)
+                ? StartsWord(title, term) || StartsWord(body, term)
+                : title.Contains(term, StringComparison.OrdinalIgnoreCase) || body.Contains(term, StringComparison.OrdinalIgnoreCase);
+            if (!found)
             {
                 return false;
             }
