@@ -75,15 +75,15 @@ public sealed partial class FaqBrowserTests(BrowserFixture browser)
         // Chinese: type, see the preview follow.
         const string chinese = "## 独角兽测试小节\n\n先**检查路由器**，再重新提交申请。";
         await page.FillAsync("[data-testid='editor-body-zh'] textarea", chinese);
-        await Assertions.Expect(page.Locator("[data-testid='editor-preview-zh'] h2")).ToHaveTextAsync("独角兽测试小节");
-        await Assertions.Expect(page.Locator("[data-testid='editor-preview-zh'] strong")).ToHaveTextAsync("检查路由器");
+        await Assertions.Expect(page.Locator("[data-testid='editor-preview-zh'] h2").First).ToHaveTextAsync("独角兽测试小节");
+        await Assertions.Expect(page.Locator("[data-testid='editor-preview-zh'] strong").First).ToHaveTextAsync("检查路由器");
 
         // English tab.
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "英文" }).ClickAsync();
         await page.Locator("[data-testid='editor-body-en'] textarea").WaitForAsync();
         await page.FillAsync("[data-testid='editor-title-en'] input", "Unicornjourney network guide");
         await page.FillAsync("[data-testid='editor-body-en'] textarea", "Check the **unicornjourney** router first.");
-        await Assertions.Expect(page.Locator("[data-testid='editor-preview-en'] strong")).ToHaveTextAsync("unicornjourney");
+        await Assertions.Expect(page.Locator("[data-testid='editor-preview-en'] strong").First).ToHaveTextAsync("unicornjourney");
         await page.ScreenshotAsync("faq-editor-preview");
 
         await page.ClickAsync("[data-testid='editor-publish']");
