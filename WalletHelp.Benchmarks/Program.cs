@@ -1,3 +1,15 @@
 using BenchmarkDotNet.Running;
+using WalletHelp.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `--faq-latency [articles...]`: plain p50/p99 of the FAQ search (BenchmarkDotNet reports up to P95).
+if (args.Length > 0 && args[0] == "--faq-latency")
+{
+    int[] sizes = args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [10_000, 100_000];
+    foreach (var size in sizes)
+    {
+        await FaqBenchmarkDatabase.RunLatencyAsync(size, 500);
+    }
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(FaqSearchBenchmarks).Assembly).Run(args);

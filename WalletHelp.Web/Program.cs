@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
+using WalletHelp.Web.Services.Faq;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
 builder.AddWalletHelpServices();
 builder.AddWalletHelpApi();
+builder.AddWalletHelpFaq();
 builder.Services.AddMudServices();
 // Chinese text is sent as text, not as &#x...; entities (a third of the size, and readable).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -39,6 +41,7 @@ app.MapStaticAssets();
 app.MapWalletHelpHealth();
 app.MapCultureEndpoint();
 app.MapWalletHelpApi();
+app.MapFaqEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

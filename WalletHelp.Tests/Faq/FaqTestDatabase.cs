@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WalletHelp.Web.Data;
+using WalletHelp.Web.Data.Faq;
+using WalletHelp.Web.Services.Faq;
+
+namespace WalletHelp.Tests.Faq;
+
+/// <summary>A migrated, seeded SQLite file for component tests that need the real FAQ services without a host.</summary>
+public sealed class FaqTestDatabase : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "wallethelp-tests", "faq-" + Guid.NewGuid().ToString("N"));
+
+    public FaqTestDatabase()
+    {
+        Directory.CreateDirectory(folder);
+        ConnectionString = $"Data Source={Path.Combine(folder, "faq.db")};Foreign Keys=True";
+        var services = new ServiceCollection();
+        Register(services);
+        var provider = services.BuildServiceProvider();
+        Factory = provider.GetRequiredService<IDbContextFactory<ApplicationDbContext>>();
+        using (var db = Factory.CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+        new FaqSeeder(Factory, TimeProvider.System).SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public string ConnectionString { get; }
+
+    public IDbContextFactory<ApplicationDbContext> Factory { get; }
+
+    public FaqService Reader => new(Factory, TimeProvider.System);
+
+    public FaqAdminService Admin => new(Factory, TimeProvider.System);
+
+    /// <summary>Adds the context factory and the FAQ services to a container (e.g. bUnit's).</summary>
+    public void Register(IServiceCollection services)
+    {
+        // Same Identity schema as the app, so the model matches the migrations.
+        services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(ConnectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<FaqService>();
+        services.AddScoped<FaqAdminService>();
+    }
+
+    public async Task<FaqEditModel> CreateAsync(string slug, string titleZh, string bodyZh, string? titleEn = null, string? bodyEn = null,
+        FaqSaveAction action = FaqSaveAction.Publish, string tags = "")
+    {
+        using var db = Factory.CreateDbContext();
+        var category = db.Set<FaqCategory>().OrderBy(c => c.SortOrder).First();
+        var result = await Admin.SaveAsync(new FaqEditModel
+        {
+            Slug = slug, CategoryId = category.Id, TitleZh = titleZh, BodyZh = bodyZh, TitleEn = titleEn, BodyEn = bodyEn, Tags = tags,
+        }, action, "tester");
+        Assert.Equal(FaqSaveOutcome.Saved, result.Outcome);
+        return result.Saved!;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WalletHelp.Web.Services.Faq;
+
+namespace WalletHelp.Web.Api;
+
+/// <summary><c>/api/v1/faq</c>: published articles for anyone (search, list, one article).</summary>
+public static class FaqEndpoints
+{
+    public sealed record FaqListItem(string Slug, string Title, string Snippet, string Category, DateTime UpdatedAt);
+
+    public sealed record FaqArticleDto(string Slug, string Title, string Language, bool IsFallback, string Category,
+        IReadOnlyList<string> Tags, DateTime UpdatedAt, string BodyHtml, string BodyMarkdown);
+
+    public static IEndpointRouteBuilder MapFaqEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/faq").WithTags("FAQ").AllowAnonymous();
+
+        group.MapGet("", async Task<Ok<List<FaqListItem>>> (FaqService faq, string? q, string? lang, string? category, CancellationToken ct) =>
+        {
+            var language = FaqLanguage.Normalize(lang);
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                var all = await faq.ListAsync(language, category, ct);
+                return TypedResults.Ok(all.Select(a => new FaqListItem(a.Slug, a.Title, "", a.CategorySlug, Utc(a.UpdatedAt))).ToList());
+            }
+            var hits = await faq.SearchAsync(q, language, category, limit: 50, ct);
+            return TypedResults.Ok(hits.Select(h => new FaqListItem(h.Slug, h.Title, h.Snippet, h.Category, Utc(h.UpdatedAt))).ToList());
+        });
+
+        group.MapGet("/{slug}", async Task<Results<Ok<FaqArticleDto>, ProblemHttpResult>> (FaqService faq, string slug, string? lang, CancellationToken ct) =>
+        {
+            var article = await faq.GetAsync(slug, FaqLanguage.Normalize(lang), ct);
+            if (article is null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "FAQ article not found",
+                    detail: $"No published article has the slug '{slug}'.");
+            }
+            return TypedResults.Ok(new FaqArticleDto(article.Slug, article.Title, article.Language, article.IsFallback, article.CategorySlug,
+                article.Tags, Utc(article.UpdatedAt), article.BodyHtml, article.BodyMarkdown));
+        });
+
+        return endpoints;
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

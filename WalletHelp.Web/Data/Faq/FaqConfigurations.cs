@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WalletHelp.Web.Data.Faq;
+
+public sealed class FaqCategoryConfiguration : IEntityTypeConfiguration<FaqCategory>
+{
+    public void Configure(EntityTypeBuilder<FaqCategory> builder)
+    {
+        builder.ToTable("FaqCategories");
+        builder.Property(c => c.Slug).HasMaxLength(80).IsRequired();
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.NameZh).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.NameEn).HasMaxLength(100).IsRequired();
+    }
+}
+
+public sealed class FaqArticleConfiguration : IEntityTypeConfiguration<FaqArticle>
+{
+    public void Configure(EntityTypeBuilder<FaqArticle> builder)
+    {
+        builder.ToTable("FaqArticles");
+        builder.Property(a => a.Slug).HasMaxLength(80).IsRequired();
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.TitleZh).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.TitleEn).HasMaxLength(200);
+        builder.Property(a => a.BodyZh).IsRequired();
+        builder.Property(a => a.Tags).HasMaxLength(400);
+        builder.Property(a => a.UpdatedBy).HasMaxLength(256);
+        builder.Property(a => a.Status).HasConversion<int>();
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.HasEnglish);
+        builder.HasIndex(a => new { a.CategoryId, a.SortOrder });
+        builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class FaqArticleRevisionConfiguration : IEntityTypeConfiguration<FaqArticleRevision>
+{
+    public void Configure(EntityTypeBuilder<FaqArticleRevision> builder)
+    {
+        builder.ToTable("FaqArticleRevisions");
+        builder.Property(r => r.Slug).HasMaxLength(80).IsRequired();
+        builder.Property(r => r.TitleZh).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.TitleEn).HasMaxLength(200);
+        builder.Property(r => r.Tags).HasMaxLength(400);
+        builder.Property(r => r.Author).HasMaxLength(256);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.Property(r => r.Status).HasConversion<int>();
+        builder.HasIndex(r => new { r.ArticleId, r.Version });
+        builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class FaqArticleVoteConfiguration : IEntityTypeConfiguration<FaqArticleVote>
+{
+    public void Configure(EntityTypeBuilder<FaqArticleVote> builder)
+    {
+        builder.ToTable("FaqArticleVotes");
+        builder.Property(v => v.Comment).HasMaxLength(1000);
+        builder.Property(v => v.Language).HasMaxLength(10);
+        builder.HasIndex(v => v.ArticleId);
+        builder.HasOne(v => v.Article).WithMany(a => a.Votes).HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class FaqSearchQueryConfiguration : IEntityTypeConfiguration<FaqSearchQuery>
+{
+    public void Configure(EntityTypeBuilder<FaqSearchQuery> builder)
+    {
+        builder.ToTable("FaqSearchQueries");
+        builder.Property(q => q.Query).HasMaxLength(FaqSearchQuery.MaxLength).IsRequired();
+        builder.Property(q => q.Language).HasMaxLength(10);
+        builder.HasIndex(q => q.CreatedAt);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using WalletHelp.Web.Data;
+using WalletHelp.Web.Data.Faq;
+
+namespace WalletHelp.Web.Services.Faq;
+
+/// <summary>Keeps <see cref="FaqSearchIndex"/> in step with articles, inside the caller's transaction.</summary>
+internal static class FaqIndexing
+{
+    public static Task ReindexAsync(ApplicationDbContext db, FaqArticle article, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (article.IsDeleted || article.Status != FaqStatus.Published)
+        {
+            return FaqSearchIndex.UpsertAsync(connection, transaction, article.Id, null, null, cancellationToken);
+        }
+        var chinese = (article.TitleZh, FaqMarkdown.ToPlainText(article.BodyZh));
+        // Articles without English are findable in English too, under their Chinese text (the page falls back).
+        var english = article.HasEnglish ? (article.TitleEn!, FaqMarkdown.ToPlainText(article.BodyEn)) : chinese;
+        return FaqSearchIndex.UpsertAsync(connection, transaction, article.Id, chinese, english, cancellationToken);
+    }
+
+    public static async Task RebuildAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM FaqSearch;", cancellationToken);
+            foreach (var article in await db.Set<FaqArticle>().AsNoTracking()
+                         .Where(a => !a.IsDeleted && a.Status == FaqStatus.Published).ToListAsync(cancellationToken))
+            {
+                await ReindexAsync(db, article, cancellationToken);
+            }
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

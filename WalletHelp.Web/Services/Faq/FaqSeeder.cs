@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using WalletHelp.Web.Data;
+using WalletHelp.Web.Data.Faq;
+
+namespace WalletHelp.Web.Services.Faq;
+
+/// <summary>Inserts the seeded categories and articles whose slugs are missing (never overwrites edits), then rebuilds the search index.</summary>
+public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time) : IContentSeeder
+{
+    public const string SeedAuthor = "seed";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var categories = await db.Set<FaqCategory>().ToDictionaryAsync(c => c.Slug, cancellationToken);
+        foreach (var seed in FaqSeedContent.Categories.Where(c => !categories.ContainsKey(c.Slug)))
+        {
+            var category = new FaqCategory { Slug = seed.Slug, NameZh = seed.NameZh, NameEn = seed.NameEn, SortOrder = seed.SortOrder };
+            db.Add(category);
+            categories[seed.Slug] = category;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var existing = (await db.Set<FaqArticle>().Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet();
+        var order = 0;
+        var added = new List<FaqArticle>();
+        foreach (var seed in FaqSeedContent.Articles)
+        {
+            order += 10;
+            if (existing.Contains(seed.Slug))
+            {
+                continue;
+            }
+            var article = new FaqArticle
+            {
+                Slug = seed.Slug, CategoryId = categories[seed.Category].Id, Tags = seed.Tags, SortOrder = order,
+                TitleZh = seed.TitleZh, BodyZh = seed.BodyZh, TitleEn = seed.TitleEn, BodyEn = seed.BodyEn,
+                Status = FaqStatus.Published, UpdatedAt = now, UpdatedBy = SeedAuthor, Version = 1,
+            };
+            db.Add(article);
+            added.Add(article);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var article in added)
+        {
+            db.Add(FaqAdminService.Snapshot(article, SeedAuthor, now, "seeded"));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        await FaqIndexing.RebuildAsync(db, cancellationToken);
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using WalletHelp.Web.Data;
+using WalletHelp.Web.Data.Faq;
+
+namespace WalletHelp.Web.Services.Faq;
+
+/// <summary>What readers see: published, not deleted articles only. One short-lived context per call.</summary>
+public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time)
+{
+    public const int MaxCommentLength = 1000;
+
+    public async Task<IReadOnlyList<FaqCategoryView>> GetCategoriesAsync(string lang, CancellationToken cancellationToken = default)
+    {
+        lang = FaqLanguage.Normalize(lang);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var categories = await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var articles = await Published(db).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        return categories
+            .Select(c => new FaqCategoryView(c.Id, c.Slug, Name(c, lang),
+                articles.Where(a => a.CategoryId == c.Id).Select(a => Summary(a, c.Slug, lang)).ToList()))
+            .Where(c => c.Articles.Count > 0)
+            .ToList();
+    }
+
+    /// <summary>All published articles by category and order (the API without a query).</summary>
+    public async Task<IReadOnlyList<FaqArticleSummary>> ListAsync(string lang, string? categorySlug, CancellationToken cancellationToken = default) =>
+        (await GetCategoriesAsync(lang, cancellationToken))
+            .Where(c => string.IsNullOrEmpty(categorySlug) || c.Slug == categorySlug)
+            .SelectMany(c => c.Articles)
+            .ToList();
+
+    /// <summary>Articles with the most "helpful" votes; the first articles by order when nobody has voted yet.</summary>
+    public async Task<IReadOnlyList<FaqArticleSummary>> MostHelpfulAsync(string lang, int count = 5, CancellationToken cancellationToken = default)
+    {
+        lang = FaqLanguage.Normalize(lang);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Published(db)
+            .Select(a => new { Article = a, CategorySlug = a.Category!.Slug, CategoryOrder = a.Category.SortOrder, Helpful = a.Votes.Count(v => v.Helpful) })
+            .OrderByDescending(x => x.Helpful).ThenBy(x => x.CategoryOrder).ThenBy(x => x.Article.SortOrder)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => Summary(x.Article, x.CategorySlug, lang)).ToList();
+    }
+
+    public async Task<FaqArticleView?> GetAsync(string slug, string lang, CancellationToken cancellationToken = default)
+    {
+        lang = FaqLanguage.Normalize(lang);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var article = await Published(db).Include(a => a.Category).FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        if (article is null)
+        {
+            return null;
+        }
+        var fallback = lang == FaqLanguage.English && !article.HasEnglish;
+        var english = lang == FaqLanguage.English && !fallback;
+        var body = english ? article.BodyEn! : article.BodyZh;
+        return new FaqArticleView(article.Id, article.Slug, english ? article.TitleEn! : article.TitleZh, body,
+            FaqMarkdown.ToSafeHtml(body), article.Category!.Slug, Name(article.Category, lang), SplitTags(article.Tags),
+            article.UpdatedAt, english ? FaqLanguage.English : FaqLanguage.Chinese, fallback);
+    }
+
+    /// <summary>Same category or a shared tag; shared tags count most.</summary>
+    public async Task<IReadOnlyList<FaqArticleSummary>> RelatedAsync(int articleId, string lang, int count = 4, CancellationToken cancellationToken = default)
+    {
+        lang = FaqLanguage.Normalize(lang);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var all = await Published(db).Include(a => a.Category).ToListAsync(cancellationToken);
+        var current = all.FirstOrDefault(a => a.Id == articleId);
+        if (current is null)
+        {
+            return [];
+        }
+        var tags = SplitTags(current.Tags);
+        return all.Where(a => a.Id != articleId)
+            .Select(a => (Article: a, Score: (SplitTags(a.Tags).Intersect(tags).Count() * 2) + (a.CategoryId == current.CategoryId ? 1 : 0)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Article.SortOrder)
+            .Take(count)
+            .Select(x => Summary(x.Article, x.Article.Category!.Slug, lang))
+            .ToList();
+    }
+
+    /// <summary>Searches published articles and logs the query (text capped at 200 characters).</summary>
+    public async Task<IReadOnlyList<FaqSearchHit>> SearchAsync(string? query, string lang, string? categorySlug = null, int limit = 20,
+        CancellationToken cancellationToken = default)
+    {
+        lang = FaqLanguage.Normalize(lang);
+        query = (query ?? "").Trim();
+        if (query.Length == 0)
+        {
+            return [];
+        }
+        if (query.Length > FaqSearchQuery.MaxLength)
+        {
+            query = query[..FaqSearchQuery.MaxLength];
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var hits = await FaqSearchIndex.SearchAsync(db.Database.GetDbConnection(), query, lang, categorySlug, limit, cancellationToken);
+        db.Add(new FaqSearchQuery { Query = query, Language = lang, ResultCount = hits.Count, CreatedAt = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+        return hits;
+    }
+
+    /// <summary>Records one vote; false when the article is not published.</summary>
+    public async Task<bool> VoteAsync(int articleId, bool helpful, string? comment, string lang, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await Published(db).AnyAsync(a => a.Id == articleId, cancellationToken))
+        {
+            return false;
+        }
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (comment is { Length: > MaxCommentLength })
+        {
+            comment = comment[..MaxCommentLength];
+        }
+        db.Add(new FaqArticleVote
+        {
+            ArticleId = articleId, Helpful = helpful, Comment = comment, Language = FaqLanguage.Normalize(lang),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    internal static IReadOnlyList<string> SplitTags(string tags) =>
+        tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).Distinct().ToList();
+
+    private static IQueryable<FaqArticle> Published(ApplicationDbContext db) =>
+        db.Set<FaqArticle>().AsNoTracking().Where(a => !a.IsDeleted && a.Status == FaqStatus.Published);
+
+    private static string Name(FaqCategory c, string lang) => lang == FaqLanguage.English ? c.NameEn : c.NameZh;
+
+    private static FaqArticleSummary Summary(FaqArticle a, string categorySlug, string lang) =>
+        new(a.Id, a.Slug, lang == FaqLanguage.English && a.HasEnglish ? a.TitleEn! : a.TitleZh, categorySlug, a.UpdatedAt);
+}

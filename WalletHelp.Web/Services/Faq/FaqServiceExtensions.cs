@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WalletHelp.Web.Data;
+
+namespace WalletHelp.Web.Services.Faq;
+
+public static class FaqServiceExtensions
+{
+    /// <summary>FAQ reading, editing and seeding services (the API is mapped by <c>MapFaqEndpoints</c>).</summary>
+    public static WebApplicationBuilder AddWalletHelpFaq(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<FaqService>();
+        builder.Services.AddScoped<FaqAdminService>();
+        builder.Services.AddScoped<IContentSeeder, FaqSeeder>();
+        return builder;
+    }
+}
