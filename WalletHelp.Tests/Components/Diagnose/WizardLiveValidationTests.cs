@@ -181,7 +181,7 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
         Type(cut, "personal.name", "张三");
         await WaitUntilAsync(() => Store.Saved.ContainsKey(Symptom.ApplicationRejected));
 
-        cut.Find("[data-testid='wizard-start-over']").Click();
+        await cut.InvokeAsync(() => cut.Find("[data-testid='wizard-start-over']").Click());
 
         await WaitUntilAsync(() => !Store.Saved.ContainsKey(Symptom.ApplicationRejected));
         Assert.Equal("", cut.Find("[data-testid='field-personal-name']").GetAttribute("value") ?? "");

@@ -35,9 +35,10 @@ public class WizardSubmitParityTests(WizardHost host) : WizardTestBase(host), IC
         var cut = RenderWizard("application-rejected");
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid='wizard-state']").GetAttribute("data-restored")), Wait);
         Type(cut, "personal.idNumber", idNumber);
-        cut.Find("[data-testid='step-tab-application']").Click();
+        // Find and click in one dispatch: the debounced re-render may land in between otherwise.
+        await cut.InvokeAsync(() => cut.Find("[data-testid='step-tab-application']").Click());
 
-        cut.Find("[data-testid='wizard-submit']").Click();
+        await cut.InvokeAsync(() => cut.Find("[data-testid='wizard-submit']").Click());
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.Contains("/diagnoses/WH-", navigation.Uri, StringComparison.Ordinal), Wait);
