@@ -16,11 +16,14 @@ namespace WalletHelp.Web.Data.Migrations
             // tables from the articles at every start.
             migrationBuilder.Sql("CREATE VIRTUAL TABLE IF NOT EXISTS FaqSearchGrams USING fts5(title, body, tokenize='unicode61');");
             migrationBuilder.Sql("DELETE FROM FaqSearch;");
+            // Its term list: tells whether an English prefix names exactly one indexed word (then an exact lookup).
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE IF NOT EXISTS FaqSearchGramsVocab USING fts5vocab(FaqSearchGrams, 'row');");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE IF EXISTS FaqSearchGramsVocab;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS FaqSearchGrams;");
             // Rows in the new rowid scheme; the older FaqSeeder rebuilds FaqSearch at start.
             migrationBuilder.Sql("DELETE FROM FaqSearch;");

@@ -166,7 +166,12 @@ public static partial class FaqSearchIndex
         if (terms.All(t => t.All(char.IsAsciiLetterOrDigit) || (t.Length <= 2 && t.All(IsCjk))))
         {
             table = GramsTableName;
-            match = string.Join(" AND ", terms.Select(t => t.All(IsCjk) ? Quote(t) : Quote(t) + "*"));
+            var parts = new List<string>();
+            foreach (var t in terms)
+            {
+                parts.Add(t.All(IsCjk) || await IsWholeWordAsync(connection, cmd.Transaction, t, cancellationToken) ? Quote(t) : Quote(t) + "*");
+            }
+            match = string.Join(" AND ", parts);
         }
         else if (ftsTerms.Count > 0)
         {
@@ -254,6 +259,27 @@ public static partial class FaqSearchIndex
         }
         Add(count, "$cap", cap);
         return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// True when no indexed word other than <paramref name="word"/> itself starts with it, so the word-start match
+    /// can be an exact token lookup: FTS5 (without a prefix index) merges the doclists of every word with a prefix
+    /// in full before it can stop at a LIMIT.
+    /// </summary>
+    private static async Task<bool> IsWholeWordAsync(DbConnection connection, DbTransaction? transaction, string word, CancellationToken cancellationToken)
+    {
+        var lower = word.ToLowerInvariant();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = "SELECT term FROM FaqSearchGramsVocab WHERE term >= $word ORDER BY term LIMIT 2;";
+        Add(cmd, "$word", lower);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var terms = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            terms.Add(reader.GetString(0));
+        }
+        return terms.Count(t => t.StartsWith(lower, StringComparison.Ordinal)) <= (terms.FirstOrDefault() == lower ? 1 : 0);
     }
 
     private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
