@@ -271,8 +271,10 @@ public static partial class FaqSearchIndex
         var lower = word.ToLowerInvariant();
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandText = "SELECT term FROM FaqSearchGramsVocab WHERE term >= $word ORDER BY term LIMIT 2;";
+        // Bounded above: the Chinese tokens sort after every Latin word, and each row visited costs a doclist walk.
+        cmd.CommandText = "SELECT term FROM FaqSearchGramsVocab WHERE term >= $word AND term < $end ORDER BY term LIMIT 2;";
         Add(cmd, "$word", lower);
+        Add(cmd, "$end", lower + char.ConvertFromUtf32(0x10FFFF));
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var terms = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
