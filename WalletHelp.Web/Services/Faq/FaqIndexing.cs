@@ -5,7 +5,7 @@ using WalletHelp.Web.Data.Faq;
 
 namespace WalletHelp.Web.Services.Faq;
 
-/// <summary>Keeps <see cref="FaqSearchIndex"/> in step with articles, inside the caller's transaction.</summary>
+/// <summary>Keeps <see cref="FaqSearchIndex"/> (both its tables) in step with articles, inside the caller's transaction.</summary>
 internal static class FaqIndexing
 {
     public static Task ReindexAsync(ApplicationDbContext db, FaqArticle article, CancellationToken cancellationToken)
@@ -22,13 +22,14 @@ internal static class FaqIndexing
         return FaqSearchIndex.UpsertAsync(connection, transaction, article.Id, chinese, english, cancellationToken);
     }
 
+    /// <summary>Rewrites both index tables from the published articles (the seeder calls it at every start).</summary>
     public static async Task RebuildAsync(ApplicationDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM FaqSearch;", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", cancellationToken);
             foreach (var article in await db.Set<FaqArticle>().AsNoTracking()
                          .Where(a => !a.IsDeleted && a.Status == FaqStatus.Published).ToListAsync(cancellationToken))
             {
