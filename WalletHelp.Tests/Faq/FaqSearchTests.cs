@@ -130,4 +130,19 @@ public sealed class FaqSearchTests(WalletHelpFactory factory) : IClassFixture<Wa
         Assert.True(FaqSeedContent.Articles.Count >= 15);
         Assert.InRange(FaqSeedContent.Categories.Count, 4, 5);
     }
+
+    [Fact]
+    public async Task Seeder_SearchIndexEmptied_RebuildsIt()
+    {
+        _ = factory.Server;
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", TestContext.Current.CancellationToken);
+        Assert.Empty(await SearchAsync("预留手机"));
+
+        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(await SearchAsync("预留手机"));
+        Assert.NotEmpty(await SearchAsync("冻结"));
+    }
 }

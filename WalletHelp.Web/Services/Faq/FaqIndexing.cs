@@ -23,6 +23,15 @@ internal static class FaqIndexing
     }
 
     /// <summary>Rewrites both index tables from the published articles (the seeder calls it at every start).</summary>
+    /// <summary>True when both search tables hold rows (a fresh migration empties them).</summary>
+    public static async Task<bool> IsPopulatedAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        var populated = await db.Database
+            .SqlQueryRaw<long>("SELECT (EXISTS (SELECT 1 FROM FaqSearch) AND EXISTS (SELECT 1 FROM FaqSearchGrams)) AS Value")
+            .SingleAsync(cancellationToken);
+        return populated == 1;
+    }
+
     public static async Task RebuildAsync(ApplicationDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -49,6 +49,10 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        await FaqIndexing.RebuildAsync(db, cancellationToken);
+        // Saves keep the index in step; rebuild only after seeding or when a migration emptied it.
+        if (added.Count > 0 || !await FaqIndexing.IsPopulatedAsync(db, cancellationToken))
+        {
+            await FaqIndexing.RebuildAsync(db, cancellationToken);
+        }
     }
 }
