@@ -26,12 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WalletHelp.sln")))
-            {
-                dir = dir.Parent;
-            }
-            var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "TestResults", "screenshots");
+            var folder = RepoPaths.Of("TestResults", "screenshots");
             Directory.CreateDirectory(folder);
             return folder;
         }

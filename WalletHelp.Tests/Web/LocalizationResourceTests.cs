@@ -1,19 +1,11 @@
 using System.Xml.Linq;
+using WalletHelp.Tests.TestSupport;
 
 namespace WalletHelp.Tests.Web;
 
 public class LocalizationResourceTests
 {
-    private static string ResourcesFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WalletHelp.sln")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "WalletHelp.Web", "Resources");
-    }
+    private static string ResourcesFolder() => RepoPaths.Of("WalletHelp.Web", "Resources");
 
     private static Dictionary<string, string> Load(string file) =>
         XDocument.Load(file).Root!.Elements("data")

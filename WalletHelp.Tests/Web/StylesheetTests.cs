@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WalletHelp.Tests.TestSupport;
 
 namespace WalletHelp.Tests.Web;
 
@@ -11,13 +12,7 @@ public partial class StylesheetTests
     public void AppCss_Braces_AreBalanced()
     {
         // A lost "}" (easy to get in a merge) silently swallows every rule after it.
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WalletHelp.sln")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        var css = Comment().Replace(File.ReadAllText(Path.Combine(dir.FullName, "WalletHelp.Web", "wwwroot", "app.css")), "");
+        var css = Comment().Replace(File.ReadAllText(RepoPaths.Of("WalletHelp.Web", "wwwroot", "app.css")), "");
         var depth = 0;
         var line = 1;
         foreach (var c in css)
