@@ -47,13 +47,6 @@ public sealed class DiagnosisService(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Runs the rules without storing anything (the wizard's live validation).</summary>
-    public async Task<DiagnosticReport> PreviewAsync(DiagnosisInput input, CancellationToken cancellationToken = default)
-    {
-        var schedule = await status.GetScheduleAsync(english: false, cancellationToken);
-        return engine.Diagnose(input, schedule);
-    }
-
     public async Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default)
     {
         var schedule = await status.GetScheduleAsync(language.StartsWith("en", StringComparison.OrdinalIgnoreCase), cancellationToken);
@@ -103,26 +96,14 @@ public sealed class DiagnosisService(
 
     public async Task<DiagnosisView?> FindAsync(string reference, CancellationToken cancellationToken = default)
     {
-        if (!ReferenceCode.TryNormalize(reference, out var normalized))
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Diagnoses.AsNoTracking().Include(d => d.Notes)
-            .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
+        var record = await LoadAsync(reference, cancellationToken);
         return record is null ? null : ToView(record);
     }
 
     /// <summary>Staff see every diagnosis; others only what they ran (signed-in owner or the same browser).</summary>
     public async Task<DiagnosisView?> FindForAsync(string reference, Requester requester, CancellationToken cancellationToken = default)
     {
-        if (!ReferenceCode.TryNormalize(reference, out var normalized))
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Diagnoses.AsNoTracking().Include(d => d.Notes)
-            .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
+        var record = await LoadAsync(reference, cancellationToken);
         if (record is null)
         {
             return null;
@@ -209,6 +190,17 @@ public sealed class DiagnosisService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Diagnoses.Where(d => d.Reference == normalized)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Helpful, helpful).SetProperty(d => d.HelpfulComment, scrubbed), cancellationToken) > 0;
+    }
+
+    private async Task<DiagnosisRecord?> LoadAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (!ReferenceCode.TryNormalize(reference, out var normalized))
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Diagnoses.AsNoTracking().Include(d => d.Notes)
+            .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
     }
 
     private static DiagnosisView ToView(DiagnosisRecord record)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using WalletHelp.Core;
 using WalletHelp.Core.Diagnostics;
@@ -12,31 +11,11 @@ namespace WalletHelp.Web.Services.Diagnoses;
 /// </summary>
 public static partial class PersonalDataMasking
 {
-    /// <summary>Digits and X only, ASCII, upper case: the form that is hashed.</summary>
+    /// <summary>The rules' own number normalisation (trim, no spaces or dashes, ASCII), with X upper-cased: the form that is hashed.</summary>
     public static string? Canonical(string? number)
     {
-        if (string.IsNullOrWhiteSpace(number))
-        {
-            return null;
-        }
-        var sb = new StringBuilder(number.Length);
-        foreach (var raw in number)
-        {
-            var c = raw is >= '０' and <= '９' ? (char)('0' + (raw - '０')) : raw is 'ｘ' or 'Ｘ' ? 'X' : raw;
-            if (char.IsAsciiDigit(c))
-            {
-                sb.Append(c);
-            }
-            else if (c is 'x' or 'X')
-            {
-                sb.Append('X');
-            }
-            else if (char.IsLetter(c) || char.IsPunctuation(c) && c is not '-' || char.IsSymbol(c))
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.Length == 0 ? null : sb.ToString();
+        var normalized = InputNormalizer.NormalizeNumber(number, out _);
+        return normalized.Length == 0 ? null : normalized.ToUpperInvariant();
     }
 
     public static string? MaskName(string? name)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WalletHelp.Core.Diagnostics;
+using WalletHelp.Web.Components.Shared;
 
 namespace WalletHelp.Web.Components.Pages.Diagnose;
 
@@ -7,7 +8,6 @@ namespace WalletHelp.Web.Components.Pages.Diagnose;
 public static class WizardValues
 {
     /// <summary>What the person enters as "last attempt" is China time, as the wallet app shows it.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public static string? Key<TEnum>(TEnum? value) where TEnum : struct, Enum =>
         value is { } v ? Codes.ToKebab(v) : null;
@@ -34,14 +34,9 @@ public static class WizardValues
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    public static string? LocalDateTime(DateTimeOffset? at) =>
-        at?.ToOffset(ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    public static string? LocalDateTime(DateTimeOffset? at) => at is { } value ? BeijingInput.Format(value) : null;
 
-    public static DateTimeOffset? ParseLocalDateTime(string? text) =>
-        DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,
-            DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, ChinaOffset)
-            : null;
+    public static DateTimeOffset? ParseLocalDateTime(string? text) => BeijingInput.TryParse(text, out var at) ? at : null;
 
     /// <summary>Card numbers are shown in groups of four as typed ("6228 4804 0256 4890 018").</summary>
     public static string? GroupCard(string? text)

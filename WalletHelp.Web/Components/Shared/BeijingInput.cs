@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace WalletHelp.Web.Components.Pages.Admin.Status;
+namespace WalletHelp.Web.Components.Shared;
 
-/// <summary>Parses the browser's datetime-local value ("2026-11-25T22:00") as Beijing time.</summary>
+/// <summary>The browser's datetime-local value ("2026-11-25T22:00"), read and written as Beijing time.</summary>
 public static class BeijingInput
 {
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
