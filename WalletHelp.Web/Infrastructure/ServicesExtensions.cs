@@ -11,7 +11,6 @@ public static class ServicesExtensions
     public static WebApplicationBuilder AddWalletHelpServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddWalletHelpCore(builder.Configuration);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<KeyedHasher>();
         builder.Services.AddSingleton<ServiceStatusService>();
         builder.Services.AddSingleton<DiagnosisService>();
