@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then need+=(fonts-noto-cjk); fi
+# grep reads all of fc-list's output (no -q): with pipefail, -q exits at the first match and fc-list dies of SIGPIPE.
+if ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then need+=(fonts-noto-cjk); fi
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = "0" ]; then
         echo "test.sh: installing ${need[*]} for the browser tests"
