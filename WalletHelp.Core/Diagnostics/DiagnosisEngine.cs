@@ -54,8 +54,9 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
         schedule ??= ServiceSchedule.Empty;
         var findings = new List<Finding>(8);
         List<RuleFailure>? failures = null;
+        var table = bins.Current;
         var context = new RuleContext(
-            InputNormalizer.Normalize(input), schedule, options, peakHours, timeProvider.GetUtcNow(), bins.Current, banks, findings);
+            InputNormalizer.Normalize(input), schedule, options, peakHours, timeProvider.GetUtcNow(), table, table.BanksOver(banks), findings);
         var topics = context.Flow.Topics;
 
         foreach (var rule in rules)

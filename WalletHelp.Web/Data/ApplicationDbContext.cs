@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Web.Data.Diagnoses;
+using WalletHelp.Web.Data.Reference;
 using WalletHelp.Web.Data.Status;
 
 namespace WalletHelp.Web.Data;
@@ -12,6 +13,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<MaintenanceWindowEntity> MaintenanceWindows => Set<MaintenanceWindowEntity>();
     public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<BinImport> BinImports => Set<BinImport>();
+    public DbSet<BinImportRow> BinImportRows => Set<BinImportRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,7 +2,8 @@ using WalletHelp.Core.Diagnostics;
 
 namespace WalletHelp.Core.Rules.Personal;
 
-/// <summary>PI-NAME-MISSING: The name is empty (or the personal section is missing when the symptom needs it).</summary>
+/// <summary>PI-NAME-MISSING: The name is empty (or the personal section is missing when the symptom needs it); not for wallet
+/// class 4, which is opened with a mobile number alone.</summary>
 public sealed class NameMissingRule : IRule
 {
     public string Code => "PI-NAME-MISSING";
@@ -11,7 +12,7 @@ public sealed class NameMissingRule : IRule
 
     public void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
-        if (string.IsNullOrWhiteSpace(context.Input.Personal?.Name))
+        if (string.IsNullOrWhiteSpace(context.Input.Personal?.Name) && context.Input.WalletClass != 4)
             findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Name, true));
     }
 }
