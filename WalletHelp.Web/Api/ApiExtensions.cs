@@ -77,6 +77,7 @@ public static class ApiExtensions
         endpoints.MapDiagnosesApi();
         endpoints.MapStatusApi();
         endpoints.MapReferenceApi();
+        endpoints.MapAuditApi();
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using WalletHelp.Web.Data.Audit;
 using WalletHelp.Web.Data.Diagnoses;
 using WalletHelp.Web.Data.Reference;
 using WalletHelp.Web.Data.Status;
@@ -15,6 +16,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<BinImport> BinImports => Set<BinImport>();
     public DbSet<BinImportRow> BinImportRows => Set<BinImportRow>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
