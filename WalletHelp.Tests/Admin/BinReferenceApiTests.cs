@@ -126,10 +126,15 @@ public sealed class BinReferenceApiTests : IDisposable
         using (var scope = factory.Services.CreateScope())
         {
             var bins = scope.ServiceProvider.GetRequiredService<WalletHelp.Web.Services.Reference.BinReferenceService>();
-            Assert.True(await bins.RollbackAsync(importId, "test", Ct));
-            Assert.False(await bins.RollbackAsync(importId, "test", Ct)); // already rolled back
+            Assert.True(await bins.RollbackAsync(importId, WalletHelp.Web.Services.Audit.AuditActor.Named("test"), Ct));
+            Assert.False(await bins.RollbackAsync(importId, WalletHelp.Web.Services.Audit.AuditActor.Named("test"), Ct)); // already rolled back
             var history = Assert.Single(await bins.ListImportsAsync(Ct));
             Assert.NotNull(history.RolledBackAt); // kept, marked
+            var audit = await scope.ServiceProvider.GetRequiredService<WalletHelp.Web.Services.Audit.IAuditLog>()
+                .QueryAsync(new WalletHelp.Web.Services.Audit.AuditQuery(Action: "bins"), Ct);
+            Assert.Equal(["bins.rolled-back", "bins.imported"], audit.Items.Select(e => e.Action));
+            Assert.Equal(WalletHelpFactory.AdminEmail, audit.Items[1].Actor);
+            Assert.Equal($"bin-import:{importId}", audit.Items[1].Target);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/api/v1/reference/bins/70000011", Ct)).StatusCode);
         Assert.Contains("BK-BIN-UNKNOWN", await CodesAsync());

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Reference;
 
 namespace WalletHelp.Web.Api;
@@ -45,7 +45,7 @@ public static class ReferenceEndpoints
     }
 
     public static async Task<Results<Ok<BinImportResponse>, ProblemHttpResult, ValidationProblem>> ImportBins(
-        HttpRequest request, bool? dryRun, ClaimsPrincipal user, BinReferenceService bins, CancellationToken ct)
+        HttpRequest request, bool? dryRun, BinReferenceService bins, CancellationToken ct)
     {
         if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the CSV as text/csv.");
@@ -56,7 +56,7 @@ public static class ReferenceEndpoints
         var read = await reader.ReadBlockAsync(buffer, ct);
         if (read > BinReferenceService.MaxCsvBytes)
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The CSV is larger than 2 MiB.");
-        var report = await bins.ImportAsync(new string(buffer, 0, read), dryRun ?? true, user.Identity?.Name ?? "api", null, ct);
+        var report = await bins.ImportAsync(new string(buffer, 0, read), dryRun ?? true, AuditActor.From(request.HttpContext), null, ct);
         return TypedResults.Ok(new BinImportResponse(report.DryRun, report.Added, report.Changed, report.Unchanged,
             [.. report.Rejected.Select(r => new BinRejectionResponse(r.Line, r.Column, r.ColumnName, r.Reason))], report.ImportId));
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WalletHelp.Core.Reference;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Reference;
+using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Web.Services.Reference;
 
@@ -37,6 +38,7 @@ public sealed class BinReferenceService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     BinTableProvider provider,
     BankDirectory directory,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<BinReferenceService> logger)
 {
@@ -84,7 +86,7 @@ public sealed class BinReferenceService(
     public string ExportCsv() => BinCsvParser.Write(provider.Current.Entries, provider.Current.BanksOver(directory));
 
     /// <summary>Parses the CSV and compares it with the effective table; writes only when <paramref name="dryRun"/> is false.</summary>
-    public async Task<BinImportReport> ImportAsync(string csv, bool dryRun, string actor, string? fileName = null, CancellationToken cancellationToken = default)
+    public async Task<BinImportReport> ImportAsync(string csv, bool dryRun, AuditActor actor, string? fileName = null, CancellationToken cancellationToken = default)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -111,7 +113,7 @@ public sealed class BinReferenceService(
                 var import = new BinImport
                 {
                     CreatedAt = time.GetUtcNow(),
-                    CreatedBy = actor,
+                    CreatedBy = actor.Name,
                     FileName = fileName is null ? null : Path.GetFileName(fileName)[..Math.Min(Path.GetFileName(fileName).Length, 260)],
                     Added = added.Count,
                     Changed = changed.Count,
@@ -127,12 +129,18 @@ public sealed class BinReferenceService(
                         BankNameEn = l.Entry.BankNameEn,
                     })],
                 };
+                // The import's id exists only after its insert; one transaction holds the import and its audit entry.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 db.BinImports.Add(import);
                 await db.SaveChangesAsync(cancellationToken);
+                audit.Add(db, actor, AuditActions.BinsImported, $"bin-import:{import.Id}",
+                    $"{added.Count} added, {changed.Count} changed, {unchanged} unchanged, {rejected.Count} rejected");
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 importId = import.Id;
                 await ReloadAsync(cancellationToken);
                 logger.LogInformation("BIN import {Id} by {Actor}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Rejected} rejected",
-                    import.Id, actor, added.Count, changed.Count, unchanged, rejected.Count);
+                    import.Id, actor.Name, added.Count, changed.Count, unchanged, rejected.Count);
             }
             return new BinImportReport(dryRun, added.Count, changed.Count, unchanged, rejected, added, changed, importId);
         }
@@ -154,7 +162,7 @@ public sealed class BinReferenceService(
     }
 
     /// <summary>Marks an import rolled back (it stays in the history) and rebuilds the table; false when unknown or already rolled back.</summary>
-    public async Task<bool> RollbackAsync(long importId, string actor, CancellationToken cancellationToken = default)
+    public async Task<bool> RollbackAsync(long importId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -163,10 +171,11 @@ public sealed class BinReferenceService(
             var import = await db.BinImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
             if (import is null || import.RolledBackAt is not null) return false;
             import.RolledBackAt = time.GetUtcNow();
-            import.RolledBackBy = actor;
+            import.RolledBackBy = actor.Name;
+            audit.Add(db, actor, AuditActions.BinsRolledBack, $"bin-import:{importId}");
             await db.SaveChangesAsync(cancellationToken);
             await ReloadAsync(cancellationToken);
-            logger.LogInformation("BIN import {Id} rolled back by {Actor}", importId, actor);
+            logger.LogInformation("BIN import {Id} rolled back by {Actor}", importId, actor.Name);
             return true;
         }
         finally
