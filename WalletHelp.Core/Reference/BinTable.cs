@@ -9,7 +9,8 @@ public sealed class BinTable
     public const int MaxPrefixLength = 10;
 
     private readonly Dictionary<long, BinEntry>?[] byLength = new Dictionary<long, BinEntry>?[MaxPrefixLength + 1];
-    private (BankDirectory Base, BankDirectory Extended)? banks;
+    // One immutable pair, swapped whole: BinTable.Default is shared by every engine in the process.
+    private BanksCache? banks;
 
     /// <summary>Builds a table; a later entry with the same prefix replaces an earlier one.</summary>
     public BinTable(IEnumerable<BinEntry> entries)
@@ -61,7 +62,7 @@ public sealed class BinTable
     public BankDirectory BanksOver(BankDirectory baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        if (banks is { } cached && ReferenceEquals(cached.Base, baseDirectory)) return cached.Extended;
+        if (Volatile.Read(ref banks) is { } cached && ReferenceEquals(cached.Base, baseDirectory)) return cached.Extended;
         var extra = Entries
             .Where(e => e.BankName is not null && baseDirectory.FindByCode(e.BankCode) is null)
             .GroupBy(e => e.BankCode, StringComparer.OrdinalIgnoreCase)
@@ -69,9 +70,11 @@ public sealed class BinTable
             .Select(e => new Bank(e.BankCode, e.BankName!, e.BankNameEn ?? e.BankName!, [], []))
             .ToList();
         var extended = extra.Count == 0 ? baseDirectory : new BankDirectory(baseDirectory.Banks.Concat(extra));
-        banks = (baseDirectory, extended);
+        Volatile.Write(ref banks, new BanksCache(baseDirectory, extended));
         return extended;
     }
+
+    private sealed record BanksCache(BankDirectory Base, BankDirectory Extended);
 
     public static bool IsValidPrefix(string? prefix)
     {
