@@ -75,7 +75,8 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
         Type(cut, "personal.phone", "13800138000");
         cut.Find("[data-testid='wizard-next']").Click();
 
-        cut.Find("[data-testid='reserved-phone-same']").Click();
+        // Find and click in one dispatch: the phone's debounced live check may re-render in between under load.
+        cut.InvokeAsync(() => cut.Find("[data-testid='reserved-phone-same']").Click()).GetAwaiter().GetResult();
 
         Assert.Equal("13800138000", cut.Find("[data-testid='field-bank-reservedPhone']").GetAttribute("value"));
     }
