@@ -16,6 +16,12 @@ public static class ChinaTime
     /// <summary>The calendar date in China at that instant.</summary>
     public static DateOnly Today(DateTimeOffset instant) => DateOnly.FromDateTime(From(instant).DateTime);
 
+    /// <summary>Midnight at the start of that day in China.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+
+    /// <summary>A wall-clock time in China as an instant.</summary>
+    public static DateTimeOffset At(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset);
+
     /// <summary>"2026-11-25 12:30": how pages and finding texts show an instant.</summary>
     public static string Format(DateTimeOffset instant) => From(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
@@ -31,7 +37,7 @@ public static class ChinaTime
         {
             return false;
         }
-        instant = new DateTimeOffset(local, Offset);
+        instant = At(local);
         return true;
     }
 }

@@ -69,14 +69,14 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
     }
 
     [Fact]
-    public void BankStep_ReservedPhoneSameAsAbove_CopiesTheApplicationPhone()
+    public async Task BankStep_ReservedPhoneSameAsAbove_CopiesTheApplicationPhone()
     {
         var cut = RenderWizard("application-rejected");
         Type(cut, "personal.phone", "13800138000");
         cut.Find("[data-testid='wizard-next']").Click();
 
         // Find and click in one dispatch: the phone's debounced live check may re-render in between under load.
-        cut.InvokeAsync(() => cut.Find("[data-testid='reserved-phone-same']").Click()).GetAwaiter().GetResult();
+        await cut.InvokeAsync(() => cut.Find("[data-testid='reserved-phone-same']").Click());
 
         Assert.Equal("13800138000", cut.Find("[data-testid='field-bank-reservedPhone']").GetAttribute("value"));
     }
