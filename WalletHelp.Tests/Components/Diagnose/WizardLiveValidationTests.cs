@@ -59,7 +59,7 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
 
         Type(cut, "bank.cardNumber", "6228480402564890018");
 
-        var recognised = cut.Find("[data-testid='card-recognised']");
+        var recognised = cut.WaitForElement("[data-testid='card-recognised']", Wait);
         Assert.Contains("看起来是中国农业银行借记卡", recognised.TextContent);
         Assert.Equal("ABC", recognised.GetAttribute("data-bank"));
         Assert.Equal("6228 4804 0256 4890 018", cut.Find("[data-testid='field-bank-cardNumber']").GetAttribute("value"));
