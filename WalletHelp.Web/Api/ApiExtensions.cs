@@ -28,6 +28,8 @@ public static class ApiExtensions
     {
         var services = builder.Services;
         services.AddOpenApi();
+        // Bodies bound by minimal APIs (status, Identity's auth endpoints): duplicate keys are a 400, not "last wins".
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         string[] schemes = [IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme];

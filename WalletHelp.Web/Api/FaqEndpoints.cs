@@ -33,7 +33,7 @@ public static class FaqEndpoints
             if (article is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "FAQ article not found",
-                    detail: $"No published article has the slug '{slug}'.");
+                    detail: "No published article has this slug.");
             }
             return TypedResults.Ok(new FaqArticleDto(article.Slug, article.Title, article.Language, article.IsFallback, article.CategorySlug,
                 article.Tags, Utc(article.UpdatedAt), article.BodyHtml, article.BodyMarkdown));

@@ -47,13 +47,10 @@ public static class LocalizationExtensions
                     SameSite = SameSiteMode.Lax,
                     Path = "/",
                 });
-            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+            return Results.LocalRedirect(Security.LocalUrl.OrRoot(redirectUri));
         }).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     public static bool IsChinese(this CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 }

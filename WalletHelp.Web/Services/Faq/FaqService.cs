@@ -85,7 +85,11 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         CancellationToken cancellationToken = default)
     {
         lang = FaqLanguage.Normalize(lang);
-        query = (query ?? "").Trim();
+        // Control characters (NUL, tabs, CR/LF) are never part of a search; SQLite's FTS5 parser chokes on NUL.
+        query = string.Create((query ?? "").Length, query ?? "", static (span, q) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = char.IsControl(q[i]) ? ' ' : q[i];
+        }).Trim();
         if (query.Length == 0)
         {
             return [];
