@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using WalletHelp.Core.Diagnostics;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Diagnoses;
 
 namespace WalletHelp.Web.Api;
@@ -26,7 +27,6 @@ public static class DiagnosesEndpoints
 
         group.MapPost("/", CreateAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(ApiExtensions.DiagnosesPolicy)
             .DisableAntiforgery()
             .Accepts<DiagnosisRequest>("application/json")
             .Produces<DiagnosisResponse>(StatusCodes.Status201Created)
@@ -93,7 +93,17 @@ public static class DiagnosesEndpoints
         }
 
         var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        var view = await diagnoses.RunAsync(input, language, new Requester(user, BrowserId.Get(http), IsStaff: false), cancellationToken);
+        DiagnosisView view;
+        try
+        {
+            view = await diagnoses.RunAsync(input, language,
+                new Requester(user, BrowserId.Get(http), IsStaff: false, Client: WriteLimits.ClientKey(http)), cancellationToken);
+        }
+        catch (WriteLimitExceededException limited)
+        {
+            // The same per-address budget as the wizard's "See my diagnosis" (DiagnosisService enforces it).
+            return ApiExtensions.TooManyRequests(http, limited.RetryAfterSeconds);
+        }
         var response = view.ToResponse(texts, DiagnosisService.CultureFor(language));
         return Results.Created($"/api/v1/diagnoses/{view.Reference}", response);
     }
