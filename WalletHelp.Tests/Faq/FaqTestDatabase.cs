@@ -1,9 +1,13 @@
+using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Faq;
+using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Faq;
 
 namespace WalletHelp.Tests.Faq;
@@ -32,9 +36,13 @@ public sealed class FaqTestDatabase : IDisposable
 
     public IDbContextFactory<ApplicationDbContext> Factory { get; }
 
-    public FaqService Reader => new(Factory, TimeProvider.System);
+    public FaqService Reader => new(Factory, TimeProvider.System, Limits);
 
-    public FaqAdminService Admin => new(Factory, TimeProvider.System);
+    public WriteLimits Limits { get; } = new(Microsoft.Extensions.Options.Options.Create(new RateLimitOptions()));
+
+    public FaqAdminService Admin => new(Factory, TimeProvider.System, Audit);
+
+    public IAuditLog Audit => new AuditLog(Factory, TimeProvider.System);
 
     /// <summary>Adds the context factory and the FAQ services to a container (e.g. bUnit's).</summary>
     public void Register(IServiceCollection services)
@@ -43,8 +51,11 @@ public sealed class FaqTestDatabase : IDisposable
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(ConnectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Limits);
+        services.TryAddScoped<WalletHelp.Web.Services.CircuitUser>();
         services.AddScoped<FaqService>();
         services.AddScoped<FaqAdminService>();
+        services.AddSingleton<IAuditLog, AuditLog>();
     }
 
     public async Task<FaqEditModel> CreateAsync(string slug, string titleZh, string bodyZh, string? titleEn = null, string? bodyEn = null,

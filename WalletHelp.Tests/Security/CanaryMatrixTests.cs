@@ -25,6 +25,7 @@ public sealed class CanaryMatrixTests : IClassFixture<CanaryMatrixTests.TraceLog
             With("WalletHelp:RateLimits:FaqSearchesPerMinute", "1000");
             With("WalletHelp:RateLimits:FaqVotesPerMinute", "1000");
             With("WalletHelp:RateLimits:FeedbackPerMinute", "1000");
+            With("WalletHelp:RateLimits:SignInPerMinute", "1000");
         }
     }
 
@@ -90,7 +91,7 @@ public sealed class CanaryMatrixTests : IClassFixture<CanaryMatrixTests.TraceLog
 
         // Sinks 4–5: agent note and "was this helpful?" comment (the services the agent and result pages call).
         var diagnoses = factory.Services.GetRequiredService<DiagnosisService>();
-        Assert.True(await diagnoses.AddNoteAsync(reference, WalletHelpFactory.AgentEmail, Text(4), Ct));
+        Assert.True(await diagnoses.AddNoteAsync(reference, WalletHelp.Web.Services.Audit.AuditActor.Named(WalletHelpFactory.AgentEmail), Text(4), Ct));
         Assert.True(await diagnoses.RecordHelpfulAsync(reference, false, Text(5), Ct));
 
         // Sink 6: the FAQ search log (API); sink 7: a FAQ vote comment.
@@ -107,10 +108,11 @@ public sealed class CanaryMatrixTests : IClassFixture<CanaryMatrixTests.TraceLog
         var agent = await factory.CreateBearerClientAsync(WalletHelpFactory.AgentEmail, WalletHelpFactory.AgentPassword);
         answers.Append(await agent.GetStringAsync($"/api/v1/diagnoses/{reference}", Ct));
 
-        var database = Fold(Encoding.UTF8.GetString(factory.ReadDatabaseBytes()), separator);
+        var raw = Encoding.UTF8.GetString(factory.ReadDatabaseBytes());
+        Assert.Contains(reference, raw);
+        var database = Fold(raw, separator);
         var logs = Fold(string.Join('\n', factory.Logs), separator);
         var answered = Fold(answers.ToString(), separator);
-        Assert.Contains(reference, database);
         foreach (var canary in canaries)
         {
             Assert.False(database.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{name}: {canary} is in the database or WAL");

@@ -18,7 +18,7 @@ public sealed class SignInBypassTests : IDisposable
 {
     private readonly WalletHelpFactory factory = new WalletHelpFactory().With("WalletHelp:RateLimits:SignInPerMinute", "3");
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ApiLogin_TrailingSlashAndCase_ShareOneBudget()
@@ -60,7 +60,7 @@ public sealed class FaqWriteLimitTests : IDisposable
         .With("WalletHelp:RateLimits:FaqSearchesPerMinute", "3")
         .With("WalletHelp:RateLimits:FaqVotesPerMinute", "2");
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task FaqSearchApi_OverTheBudget_Is429AndWritesNoMoreLogRows()

@@ -94,6 +94,7 @@ public static class ApiExtensions
         });
         endpoints.MapDiagnosesApi();
         endpoints.MapStatusApi();
+        endpoints.MapAuditApi();
         return endpoints;
     }
 

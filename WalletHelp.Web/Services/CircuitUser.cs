@@ -9,21 +9,34 @@ namespace WalletHelp.Web.Services;
 /// </summary>
 public sealed class CircuitUser
 {
-    private const string Purpose = "WalletHelp.CircuitUser.BrowserId.v2";
+    private const string Purpose = "WalletHelp.CircuitUser.BrowserId.v1";
 
     public string? BrowserId { get; private set; }
 
-    /// <summary>
-    /// The client address of the first request, so writes from this circuit (wizard, votes, feedback, search log)
-    /// spend the same per-address budget as the API (<see cref="Infrastructure.Security.WriteLimits"/>).
-    /// "unknown" when the token was missing or forged: every such circuit shares one budget.
-    /// </summary>
-    public string ClientAddress { get; private set; } = "unknown";
+    /// <summary>The client address of the first request (for the audit log); null outside a circuit.</summary>
+    public string? ClientAddress { get; private set; }
 
-    public static string? Protect(IDataProtectionProvider provider, string? browserId, string? clientAddress = null) =>
-        string.IsNullOrEmpty(browserId) && string.IsNullOrEmpty(clientAddress)
-            ? null
-            : provider.CreateProtector(Purpose).Protect((browserId ?? "") + "\n" + (clientAddress ?? ""));
+    public static string? Protect(IDataProtectionProvider provider, string? browserId) =>
+        string.IsNullOrEmpty(browserId) ? null : provider.CreateProtector(Purpose).Protect(browserId);
+
+    /// <summary>The client address as seen by the first request, for <see cref="AcceptClientAddress"/>.</summary>
+    public static string? ProtectClientAddress(IDataProtectionProvider provider, HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+            ? provider.CreateProtector(Purpose + ".ClientAddress").Protect(address.ToString())
+            : null;
+
+    public void AcceptClientAddress(IDataProtectionProvider provider, string? token)
+    {
+        if (ClientAddress is not null || string.IsNullOrEmpty(token)) return;
+        try
+        {
+            ClientAddress = provider.CreateProtector(Purpose + ".ClientAddress").Unprotect(token);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            ClientAddress = null;
+        }
+    }
 
     /// <summary>Accepts the token from <see cref="Protect"/>; a forged or stale token leaves the browser unknown.</summary>
     public void Accept(IDataProtectionProvider provider, string? token)
@@ -31,9 +44,7 @@ public sealed class CircuitUser
         if (BrowserId is not null || string.IsNullOrEmpty(token)) return;
         try
         {
-            var parts = provider.CreateProtector(Purpose).Unprotect(token).Split('\n', 2);
-            BrowserId = parts[0].Length == 0 ? null : parts[0];
-            if (parts.Length == 2 && parts[1].Length > 0) ClientAddress = parts[1];
+            BrowserId = provider.CreateProtector(Purpose).Unprotect(token);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

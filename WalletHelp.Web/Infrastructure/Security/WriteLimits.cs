@@ -39,12 +39,12 @@ public sealed class WriteLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<(WriteKind Kind, string Client)> limiter;
 
-    public WriteLimits(IOptionsMonitor<RateLimitOptions> options)
+    public WriteLimits(IOptions<RateLimitOptions> options)
     {
         limiter = PartitionedRateLimiter.Create<(WriteKind Kind, string Client), (WriteKind Kind, string Client)>(key =>
             RateLimitPartition.GetFixedWindowLimiter(key, k => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = Permits(options.CurrentValue, k.Kind),
+                PermitLimit = Permits(options.Value, k.Kind),
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
                 AutoReplenishment = true,
@@ -73,6 +73,9 @@ public sealed class WriteLimits : IDisposable
 
     /// <summary>The address a budget is kept for (the same string for a request and for the circuit it starts).</summary>
     public static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The same key for a circuit: the address its first request came from.</summary>
+    public static string ClientKey(Services.CircuitUser user) => user.ClientAddress ?? "unknown";
 
     private static int Permits(RateLimitOptions options, WriteKind kind) => kind switch
     {

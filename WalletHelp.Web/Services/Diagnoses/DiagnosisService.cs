@@ -6,6 +6,7 @@ using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Diagnoses;
 using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Status;
 
 namespace WalletHelp.Web.Services.Diagnoses;
@@ -52,6 +53,7 @@ public sealed class DiagnosisService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     TimeProvider time,
     WriteLimits limits,
+    IAuditLog audit,
     ILogger<DiagnosisService> logger)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -165,8 +167,9 @@ public sealed class DiagnosisService(
     }
 
     /// <summary>Adds an agent's note; personal numbers typed into it are masked before storage.</summary>
-    public async Task<bool> AddNoteAsync(string reference, string author, string text, CancellationToken cancellationToken = default)
+    public async Task<bool> AddNoteAsync(string reference, AuditActor actor, string text, CancellationToken cancellationToken = default)
     {
+        var author = actor.Name;
         var scrubbed = PersonalDataMasking.ScrubFreeText(text.Trim()) ?? "";
         if (scrubbed.Length == 0 || !ReferenceCode.TryNormalize(reference, out var normalized))
         {
@@ -185,11 +188,12 @@ public sealed class DiagnosisService(
             Author = author,
             Text = scrubbed.Length > 4000 ? scrubbed[..4000] : scrubbed,
         });
+        audit.Add(db, actor, AuditActions.CaseNoteAdded, normalized);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
-    public async Task<bool> SetStatusAsync(string reference, string status, CancellationToken cancellationToken = default)
+    public async Task<bool> SetStatusAsync(string reference, string status, AuditActor actor, CancellationToken cancellationToken = default)
     {
         if (status is not (DiagnosisStatus.Open or DiagnosisStatus.Resolved or DiagnosisStatus.Escalated)
             || !ReferenceCode.TryNormalize(reference, out var normalized))
@@ -197,9 +201,23 @@ public sealed class DiagnosisService(
             return false;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Diagnoses.Where(d => d.Reference == normalized)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), cancellationToken) > 0;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var previous = await db.Diagnoses.Where(d => d.Reference == normalized).Select(d => d.Status).FirstOrDefaultAsync(cancellationToken);
+        if (previous is null
+            || await db.Diagnoses.Where(d => d.Reference == normalized)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), cancellationToken) == 0)
+        {
+            return false;
+        }
+        audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, $"{previous} → {status}");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
+
+    /// <summary>Records that a member of staff opened a case (page or API).</summary>
+    public Task RecordOpenedAsync(string reference, AuditActor actor, CancellationToken cancellationToken = default) =>
+        audit.WriteAsync(actor, AuditActions.CaseOpened, reference, cancellationToken: cancellationToken);
 
     /// <summary>"Was this helpful?"; throws <see cref="WriteLimitExceededException"/> when <paramref name="client"/>'s feedback budget is spent.</summary>
     public async Task<bool> RecordHelpfulAsync(string reference, bool helpful, string? comment, CancellationToken cancellationToken = default,

@@ -185,7 +185,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
             var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
             var view = await Diagnoses.RunAsync(State.Input, WizardValues.Language(CultureInfo.CurrentUICulture),
-                new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: CircuitUser.ClientAddress));
+                new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser)));
             // A full load: the result page reads the browser cookie itself on its first request.
             Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);
         }
