@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWalletHelpData();
 builder.AddWalletHelpIdentity();
+builder.AddWalletHelpStaffSecurity();
 builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
 builder.AddWalletHelpServices();
