@@ -17,7 +17,6 @@ public sealed class FindingTexts : IFindingTexts
     public const string ResourceBaseName = "WalletHelp.Core.Localization.FindingTexts";
 
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly ResourceManager resources = new(ResourceBaseName, typeof(FindingTexts).Assembly);
     private readonly BankDirectory banks;
@@ -111,7 +110,7 @@ public sealed class FindingTexts : IFindingTexts
         if (key.EndsWith("At", StringComparison.Ordinal)
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
-            var china = at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var china = Privacy.ChinaTime.Of(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             return inEnglish ? $"{china} (China time)" : $"{china}（北京时间）";
         }
         if (key.EndsWith("Bank", StringComparison.Ordinal))

@@ -15,10 +15,14 @@ public static class BeijingInput
         {
             return false;
         }
+        if (local.Ticks < Offset.Ticks)
+        {
+            return false; // 0001-01-01 00:00 in Beijing is before DateTimeOffset.MinValue in UTC
+        }
         instant = new DateTimeOffset(local, Offset);
         return true;
     }
 
     public static string Format(DateTimeOffset instant) =>
-        instant.ToOffset(Offset).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        Core.Privacy.ChinaTime.Of(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }
