@@ -7,7 +7,6 @@ using WalletHelp.Core.Localization;
 using WalletHelp.Tests.Components.Diagnose;
 using WalletHelp.Tests.TestSupport;
 using WalletHelp.Web.Components.Pages.Admin.Status;
-using WalletHelp.Web.Components.Shared;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Status;
 using WalletHelp.Web.Services.Diagnoses;
@@ -104,9 +103,9 @@ public sealed class StatusBoundsApiTests : IDisposable
         {
             Assert.NotEmpty(new FindingTexts().Localize(finding, CultureInfo.GetCultureInfo(culture)).Explanation);
         }
-        Assert.NotEmpty(Display.BeijingTime(at));
-        Assert.NotEmpty(BeijingInput.Format(at));
-        Assert.False(BeijingInput.TryParse("0001-01-01T00:00", out _));
+        Assert.NotEmpty(WalletHelp.Core.ChinaTime.Format(at));
+        Assert.NotEmpty(WalletHelp.Core.ChinaTime.FormatInput(at));
+        Assert.False(WalletHelp.Core.ChinaTime.TryParseInput("0001-01-01T00:00", out _));
     }
 
     public void Dispose() => factory.Dispose();
@@ -137,8 +136,8 @@ public sealed class StatusBoundsFormTests : BunitTestBase, IClassFixture<WizardH
         var end = days > 10_000 ? new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) : start.AddDays(days);
         var cut = Render<MaintenanceForm>();
         Set(cut, "maintenance-title", "超长维护" + days);
-        Set(cut, "maintenance-starts", BeijingInput.Format(start));
-        Set(cut, "maintenance-ends", BeijingInput.Format(end));
+        Set(cut, "maintenance-starts", WalletHelp.Core.ChinaTime.FormatInput(start));
+        Set(cut, "maintenance-ends", WalletHelp.Core.ChinaTime.FormatInput(end));
 
         await cut.Find("[data-testid='maintenance-add']").ClickAsync(new());
 

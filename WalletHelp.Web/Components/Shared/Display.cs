@@ -7,11 +7,6 @@ namespace WalletHelp.Web.Components.Shared;
 /// <summary>Presentation helpers shared by the result, history and status pages.</summary>
 public static class Display
 {
-
-    /// <summary>Times are shown in Beijing time, the wallet operator's clock.</summary>
-    public static string BeijingTime(DateTimeOffset value) =>
-        Core.Privacy.ChinaTime.Of(value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
     public static MudBlazor.Severity AlertSeverity(Outcome outcome) => outcome switch
     {
         Outcome.Ready => MudBlazor.Severity.Success,

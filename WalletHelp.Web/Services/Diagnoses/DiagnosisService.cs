@@ -8,6 +8,7 @@ using WalletHelp.Web.Data.Diagnoses;
 using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Status;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Services.Diagnoses;
 
@@ -76,7 +77,7 @@ public sealed class DiagnosisService(
         {
             limits.Acquire(WriteKind.Diagnosis, requester.Client);
         }
-        var schedule = await status.GetScheduleAsync(language.StartsWith("en", StringComparison.OrdinalIgnoreCase), cancellationToken);
+        var schedule = await status.GetScheduleAsync(Languages.IsEnglish(language), cancellationToken);
         var report = engine.Diagnose(input, schedule);
         foreach (var failure in report.Failures)
         {
@@ -286,6 +287,5 @@ public sealed class DiagnosisService(
         }
     }
 
-    public static CultureInfo CultureFor(string? language) =>
-        CultureInfo.GetCultureInfo(language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN");
+    public static CultureInfo CultureFor(string? language) => Languages.Culture(language);
 }
