@@ -1,4 +1,5 @@
 using WalletHelp.Web.Services.Reference;
+using WalletHelp.Web.Services.Rules;
 
 namespace WalletHelp.Web.Infrastructure;
 
@@ -8,14 +9,19 @@ public static class AdminExtensions
     public static WebApplicationBuilder AddWalletHelpAdmin(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BinReferenceService>();
+        builder.Services.AddSingleton<RuleParametersService>();
         builder.Services.AddHostedService<ReferenceDataLoader>();
         return builder;
     }
 
-    /// <summary>Loads admin-imported reference data once the database is migrated (hosted services start after that).</summary>
-    private sealed class ReferenceDataLoader(BinReferenceService bins) : IHostedService
+    /// <summary>Loads admin-imported reference data and the newest rule parameter set once the database is migrated (hosted services start after that).</summary>
+    private sealed class ReferenceDataLoader(BinReferenceService bins, RuleParametersService rules) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => bins.ReloadAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await bins.ReloadAsync(cancellationToken);
+            await rules.LoadAsync(cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

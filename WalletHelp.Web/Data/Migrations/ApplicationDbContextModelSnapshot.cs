@@ -379,6 +379,9 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ParameterSet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -724,6 +727,37 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("ImportId");
 
                     b.ToTable("BinImportRows", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Rules.RuleParameterSetEntity", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("RuleParameterSets", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Status.IncidentEntity", b =>
