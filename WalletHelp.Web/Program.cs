@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
+using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWalletHelpData();
 builder.AddWalletHelpIdentity();
 builder.AddWalletHelpStaffSecurity();
+builder.AddWalletHelpEmail();
 builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
 builder.AddWalletHelpServices();
@@ -22,6 +24,12 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+// `reset-password <email>` recovers an account from the command line and exits (the web server never starts).
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+app.LogEmailMode();
 
 if (app.Environment.IsDevelopment())
 {

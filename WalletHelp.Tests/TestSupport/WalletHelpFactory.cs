@@ -32,6 +32,9 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>The host environment (Development by default, for static assets from the build output).</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
     public ConcurrentQueue<string> Logs { get; } = new();
 
     /// <summary>Extra configuration (e.g. rate limits) applied on top of the test defaults.</summary>
@@ -49,7 +52,7 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var values = new Dictionary<string, string?>

@@ -73,7 +73,8 @@ public static class ApiExtensions
     public static IEndpointRouteBuilder MapWalletHelpApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        endpoints.MapGroup("/api/v1/auth").WithTags("Authentication").MapIdentityApi<ApplicationUser>();
+        endpoints.MapGroup("/api/v1/auth").WithTags("Authentication").MapIdentityApi<ApplicationUser>()
+            .AddEndpointFilter(AuthEnumerationFilter.InvokeAsync);
         endpoints.MapDiagnosesApi();
         endpoints.MapStatusApi();
         endpoints.MapAuditApi();
