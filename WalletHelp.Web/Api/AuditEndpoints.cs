@@ -1,4 +1,5 @@
 using System.Globalization;
+using WalletHelp.Core;
 using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Web.Api;
@@ -9,7 +10,6 @@ public sealed record AuditPageResponse(IReadOnlyList<AuditEntryResponse> Items, 
 /// <summary><c>GET /api/v1/audit?from&amp;to&amp;actor&amp;action&amp;page&amp;pageSize</c> (Admin): the audit log, newest first.</summary>
 public static class AuditEndpoints
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
@@ -57,7 +57,7 @@ public static class AuditEndpoints
         value = value.Trim();
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Beijing);
+            var start = ChinaTime.StartOfDay(day);
             return endOfDay ? start.AddDays(1) : start;
         }
         var hasOffset = value.EndsWith('Z') || value.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(value, @"[+-]\d\d:?\d\d$");
@@ -65,9 +65,9 @@ public static class AuditEndpoints
         {
             return instant;
         }
-        if (!hasOffset && DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!hasOffset && ChinaTime.TryParseInput(value, out var local))
         {
-            return new DateTimeOffset(local, Beijing);
+            return local;
         }
         errors[field] = [$"{field} must be an ISO 8601 date (yyyy-MM-dd) or date-time (yyyy-MM-ddTHH:mm, Beijing time unless an offset is given)."];
         return null;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using WalletHelp.Web.Data.Status;
 using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Status;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Api;
 
@@ -19,7 +20,7 @@ public static class StatusEndpoints
 
         group.MapGet("/", async (string? lang, ServiceStatusService status, CancellationToken ct) =>
         {
-            var english = lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+            var english = Languages.IsEnglish(lang);
             var (maintenance, incidents) = await status.GetCurrentAsync(ct);
             return Results.Ok(new StatusResponse(
                 [.. maintenance.Select(m => new MaintenanceResponse(m.Id, m.StartsAt, m.EndsAt, Title(m.Title, m.TitleEn, english)))],
@@ -82,7 +83,7 @@ public static class StatusEndpoints
         return endpoints;
     }
 
-    private static string Title(string zh, string? en, bool english) => english && !string.IsNullOrWhiteSpace(en) ? en : zh;
+    private static string Title(string zh, string? en, bool english) => Languages.Pick(zh, en, english);
 
     private static void CheckTitle(string? title, string? titleEn, Dictionary<string, string[]> errors)
     {

@@ -7,12 +7,6 @@ namespace WalletHelp.Web.Components.Shared;
 /// <summary>Presentation helpers shared by the result, history and status pages.</summary>
 public static class Display
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
-    /// <summary>Times are shown in Beijing time, the wallet operator's clock.</summary>
-    public static string BeijingTime(DateTimeOffset value) =>
-        value.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
     public static MudBlazor.Severity AlertSeverity(Outcome outcome) => outcome switch
     {
         Outcome.Ready => MudBlazor.Severity.Success,

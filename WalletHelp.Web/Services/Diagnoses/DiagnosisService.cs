@@ -7,6 +7,7 @@ using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Diagnoses;
 using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Status;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Services.Diagnoses;
 
@@ -51,7 +52,7 @@ public sealed class DiagnosisService(
 
     public async Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default)
     {
-        var schedule = await status.GetScheduleAsync(language.StartsWith("en", StringComparison.OrdinalIgnoreCase), cancellationToken);
+        var schedule = await status.GetScheduleAsync(Languages.IsEnglish(language), cancellationToken);
         var report = engine.Diagnose(input, schedule);
         foreach (var failure in report.Failures)
         {
@@ -255,6 +256,5 @@ public sealed class DiagnosisService(
         }
     }
 
-    public static CultureInfo CultureFor(string? language) =>
-        CultureInfo.GetCultureInfo(language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN");
+    public static CultureInfo CultureFor(string? language) => Languages.Culture(language);
 }
