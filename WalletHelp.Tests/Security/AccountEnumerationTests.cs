@@ -86,6 +86,18 @@ public sealed class AccountEnumerationTests : IDisposable
     }
 
     [Fact]
+    public async Task WithoutSmtp_ForgotPasswordSaysNoMailCanBeSent_InBothLanguages()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var chinese = await client.GetStringAsync("/Account/ForgotPassword", Ct);
+        Assert.Contains("forgot-no-mail", chinese);
+        Assert.Contains("联系管理员", chinese);
+        Assert.DoesNotContain("forgot-password", chinese);
+        await client.GetAsync("/culture?c=en&redirectUri=/", Ct);
+        Assert.Contains("Ask an administrator", await client.GetStringAsync("/Account/ForgotPassword", Ct));
+    }
+
+    [Fact]
     public async Task WithoutSmtp_NewAccountsNeedNoConfirmation()
     {
         var client = factory.CreateClient();
