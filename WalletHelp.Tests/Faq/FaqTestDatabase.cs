@@ -1,3 +1,6 @@
+using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +36,9 @@ public sealed class FaqTestDatabase : IDisposable
 
     public IDbContextFactory<ApplicationDbContext> Factory { get; }
 
-    public FaqService Reader => new(Factory, TimeProvider.System);
+    public FaqService Reader => new(Factory, TimeProvider.System, Limits);
+
+    public WriteLimits Limits { get; } = new(Microsoft.Extensions.Options.Options.Create(new RateLimitOptions()));
 
     public FaqAdminService Admin => new(Factory, TimeProvider.System, Audit);
 
@@ -46,6 +51,8 @@ public sealed class FaqTestDatabase : IDisposable
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(ConnectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Limits);
+        services.TryAddScoped<WalletHelp.Web.Services.CircuitUser>();
         services.AddScoped<FaqService>();
         services.AddScoped<FaqAdminService>();
         services.AddSingleton<IAuditLog, AuditLog>();

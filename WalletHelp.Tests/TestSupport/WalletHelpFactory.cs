@@ -44,6 +44,15 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The hosting environment (Development by default; "Production" for the published app's behaviour).</summary>
+    public string EnvironmentName { get; private set; } = "Development";
+
+    public WalletHelpFactory InEnvironment(string environment)
+    {
+        EnvironmentName = environment;
+        return this;
+    }
+
     public WalletHelpFactory UseRealPort()
     {
         UseKestrel(0);
