@@ -68,7 +68,7 @@ public sealed class AccountEnumerationTests : IDisposable
     [Fact]
     public async Task RegisterConfirmation_InProduction_ShowsNoLinkForAnyEmail()
     {
-        using var production = new WalletHelpFactory { EnvironmentName = "Production" };
+        using var production = new WalletHelpFactory().InEnvironment("Production");
         var client = production.CreateClient();
         var known = await client.GetStringAsync("/Account/RegisterConfirmation?email=" + WalletHelpFactory.AgentEmail, Ct);
         var unknown = await client.GetStringAsync("/Account/RegisterConfirmation?email=ghost@test.local", Ct);

@@ -32,9 +32,6 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
-    /// <summary>The host environment (Development by default, for static assets from the build output).</summary>
-    public string EnvironmentName { get; init; } = "Development";
-
     public ConcurrentQueue<string> Logs { get; } = new();
 
     /// <summary>Extra configuration (e.g. rate limits) applied on top of the test defaults.</summary>
