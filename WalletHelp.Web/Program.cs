@@ -8,6 +8,8 @@ using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
 
+// A published app started from another folder must still find wwwroot and appsettings.json (see AppFolder).
+AppFolder.UseAppFolderOutsideDevelopment(args);
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWalletHelpData();
@@ -41,6 +43,7 @@ else
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblemDetails();
 // Explicit so that the problem-details middleware above also wraps authorization's 401/403.
@@ -60,8 +63,13 @@ app.MapFaqEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
-await app.InitializeDatabaseAsync();
+// Start-up problems (read-only folder, corrupt or locked database) end in one clear line and a non-zero exit.
+if (!await StartupFailure.TryAsync(() => app.InitializeDatabaseAsync(), app.Configuration, app.Environment))
+{
+    return 1;
+}
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so tests can host the real app.</summary>
 public partial class Program;
