@@ -30,7 +30,7 @@ var app = builder.Build();
 // `reset-password <email>` recovers an account from the command line and exits (the web server never starts).
 if (await app.RunCommandAsync(args))
 {
-    return;
+    return Environment.ExitCode;
 }
 app.LogEmailMode();
 
