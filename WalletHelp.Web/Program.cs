@@ -5,6 +5,7 @@ using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
 using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
 
 // A published app started from another folder must still find wwwroot and appsettings.json (see AppFolder).
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWalletHelpData();
 builder.AddWalletHelpIdentity();
 builder.AddWalletHelpStaffSecurity();
+builder.AddWalletHelpEmail();
 builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
 builder.AddWalletHelpServices();
@@ -26,6 +28,12 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+// `reset-password <email>` recovers an account from the command line and exits (the web server never starts).
+if (await app.RunCommandAsync(args))
+{
+    return Environment.ExitCode;
+}
+app.LogEmailMode();
 
 if (app.Environment.IsDevelopment())
 {

@@ -29,7 +29,9 @@ public static class SecurityHeaders
     {
         if (http.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: the HTML encoder writes '+' in an attribute as "&#x2B;", which the test (and a
+            // byte-for-byte comparison) would not match; hex digits are valid nonce characters too.
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceKey] = nonce;
         }
         return nonce;
