@@ -5,7 +5,8 @@ namespace WalletHelp.Core.Diagnostics;
 
 /// <summary>
 /// Normalises the input, runs every rule the symptom's flow needs (in <see cref="RuleCatalog.Rules"/> order), records a
-/// rule that throws as a <see cref="RuleFailure"/> instead of failing, and decides the outcome.
+/// rule that throws as a <see cref="RuleFailure"/> instead of failing, decides the outcome and lists the findings in
+/// <see cref="FindingOrder"/> (what the person should act on first).
 /// </summary>
 public sealed class DiagnosisEngine : IDiagnosisEngine
 {
@@ -73,6 +74,7 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
         }
 
         var outcome = DecideOutcome(findings);
+        FindingOrder.SortInPlace(findings, outcome);
         var retryAfter = outcome == Outcome.Wait ? RetryAfter(context, findings) : null;
         return new DiagnosticReport(input.Symptom, outcome, retryAfter, findings, RuleCatalog.Version,
             failures is null ? [] : failures);
@@ -98,7 +100,7 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
         return wait ? Outcome.Wait : blocking ? Outcome.FixAndRetry : Outcome.Ready;
     }
 
-    private static bool IsWaitCode(string code) => code is "AP-MAINTENANCE" or "AP-INCIDENT" or "AP-COOLDOWN";
+    private static bool IsWaitCode(string code) => FindingOrder.IsWaitReason(code);
 
     /// <summary>
     /// The latest of: the end of active maintenance, the end of the attempt cooldown, and — for an incident, which has
