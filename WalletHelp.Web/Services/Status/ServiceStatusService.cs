@@ -5,6 +5,11 @@ using WalletHelp.Web.Data.Status;
 
 namespace WalletHelp.Web.Services.Status;
 
+public enum ServiceAlertKind { Maintenance, Incident }
+
+/// <summary>Something that stops wallets opening right now: the site-wide banner shows it on every page.</summary>
+public sealed record ServiceAlert(ServiceAlertKind Kind, string Title, DateTimeOffset StartedAt, DateTimeOffset? EndsAt);
+
 /// <summary>Maintenance windows and incidents: what the status page shows and the retry rules read.</summary>
 public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time)
 {
@@ -27,6 +32,34 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             .ToListAsync(cancellationToken);
         return (maintenance, incidents);
     }
+
+    /// <summary>
+    /// Maintenance under way now and open incidents that affect opening (titles in the requested language), the
+    /// maintenance first. Announced-but-future windows are for the status page, not a banner on every page.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceAlert>> GetActiveAlertsAsync(bool english, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var maintenance = await db.MaintenanceWindows.AsNoTracking()
+            .Where(m => m.EndsAt > now && m.StartsAt <= now)
+            .OrderBy(m => m.EndsAt)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.ResolvedAt == null && i.AffectsOpening && i.StartedAt <= now)
+            .OrderByDescending(i => i.StartedAt)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. maintenance.Select(m => new ServiceAlert(ServiceAlertKind.Maintenance, Pick(m.Title, m.TitleEn, english), m.StartsAt, m.EndsAt)),
+            .. incidents.Select(i => new ServiceAlert(ServiceAlertKind.Incident, Pick(i.Title, i.TitleEn, english), i.StartedAt, null)),
+        ];
+    }
+
+    private static string Pick(string title, string? english, bool useEnglish) =>
+        useEnglish && english is { Length: > 0 } ? english : title;
 
     /// <summary>The schedule handed to the rules (titles in the requested language).</summary>
     public async Task<ServiceSchedule> GetScheduleAsync(bool english, CancellationToken cancellationToken = default)
