@@ -5,8 +5,7 @@ namespace WalletHelp.Core.Diagnostics;
 
 /// <summary>
 /// Normalises the input, runs every rule the symptom's flow needs (in <see cref="RuleCatalog.Rules"/> order), records a
-/// rule that throws as a <see cref="RuleFailure"/> instead of failing, decides the outcome and lists the findings in
-/// <see cref="FindingOrder"/> (what the person should act on first).
+/// rule that throws as a <see cref="RuleFailure"/> instead of failing, and decides the outcome.
 /// </summary>
 public sealed class DiagnosisEngine : IDiagnosisEngine
 {
@@ -81,8 +80,8 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
     }
 
     /// <summary>
-    /// contact-support (any blocking finding that is not self-service) → wait (AP-MAINTENANCE, AP-INCIDENT, AP-COOLDOWN)
-    /// → fix-and-retry (any other blocking finding) → ready.
+    /// contact-support (any blocking finding that is not self-service) → wait (a blocking finding of an
+    /// <see cref="IWaitReason"/> rule) → fix-and-retry (any other blocking finding) → ready.
     /// </summary>
     public static Outcome DecideOutcome(IReadOnlyList<Finding> findings)
     {
@@ -95,30 +94,19 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
             if (f.Severity != Severity.Blocking) continue;
             if (!f.SelfService) return Outcome.ContactSupport;
             blocking = true;
-            if (IsWaitCode(f.Code)) wait = true;
+            if (RuleCatalog.Find(f.Code) is IWaitReason) wait = true;
         }
         return wait ? Outcome.Wait : blocking ? Outcome.FixAndRetry : Outcome.Ready;
     }
 
-    private static bool IsWaitCode(string code) => FindingOrder.IsWaitReason(code);
-
-    /// <summary>
-    /// The latest of: the end of active maintenance, the end of the attempt cooldown, and — for an incident, which has
-    /// no planned end — now + <see cref="DiagnosticsOptions.IncidentRetryEstimate"/>.
-    /// </summary>
-    private DateTimeOffset? RetryAfter(RuleContext context, List<Finding> findings)
+    /// <summary>The latest retry time the wait reasons among the findings give (see <see cref="IWaitReason.RetryAfter"/>).</summary>
+    private static DateTimeOffset? RetryAfter(RuleContext context, List<Finding> findings)
     {
         DateTimeOffset? latest = null;
         foreach (var f in findings)
         {
-            DateTimeOffset? candidate = f.Code switch
-            {
-                "AP-MAINTENANCE" => context.ActiveMaintenanceEnd(),
-                "AP-COOLDOWN" => context.CooldownEnd(),
-                "AP-INCIDENT" => context.Now + options.IncidentRetryEstimate,
-                _ => null,
-            };
-            if (candidate is { } at && (latest is null || at > latest)) latest = at;
+            if (f.Severity != Severity.Blocking || RuleCatalog.Find(f.Code) is not IWaitReason reason) continue;
+            if (reason.RetryAfter(context) is { } at && (latest is null || at > latest)) latest = at;
         }
         return latest;
     }

@@ -30,9 +30,6 @@ public enum FindingGroup
 /// </summary>
 public static class FindingOrder
 {
-    private static readonly Dictionary<string, int> Position =
-        RuleCatalog.Codes.Select((code, i) => (code, i)).ToDictionary(p => p.code, p => p.i, StringComparer.Ordinal);
-
     /// <summary>The group a finding belongs to, given the outcome of its diagnosis.</summary>
     public static FindingGroup GroupOf(Finding finding, Outcome outcome)
     {
@@ -62,11 +59,27 @@ public static class FindingOrder
         _ => "info",
     };
 
-    /// <summary>AP-MAINTENANCE, AP-INCIDENT and AP-COOLDOWN: the reasons an outcome is "wait".</summary>
-    public static bool IsWaitReason(string code) => code is "AP-MAINTENANCE" or "AP-INCIDENT" or "AP-COOLDOWN";
+    /// <summary>A code whose rule is an <see cref="IWaitReason"/> (AP-MAINTENANCE, AP-INCIDENT, AP-COOLDOWN).</summary>
+    public static bool IsWaitReason(string code) => RuleCatalog.Find(code) is IWaitReason;
 
-    /// <summary>The position of a code in wizard (catalogue) order; unknown codes go last.</summary>
-    public static int WizardPosition(string code) => Position.TryGetValue(code, out var i) ? i : int.MaxValue;
+    /// <summary>
+    /// The position of a code in wizard order: the wizard's sections (personal → bank → application → transaction,
+    /// then account status), and inside a section the rules' run order. Unknown codes go last.
+    /// </summary>
+    public static int WizardPosition(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var section = code.Length > 3 ? code[..3] switch
+        {
+            "PI-" => 0,
+            "BK-" => 1,
+            "AP-" => 2,
+            "TX-" => 3,
+            "SY-" => 4,
+            _ => 5,
+        } : 5;
+        return section * 1_000_000 + (RuleCatalog.Find(code)?.Order ?? 999_999);
+    }
 
     /// <summary>The findings in presentation order (a new list; the input is not changed).</summary>
     public static IReadOnlyList<Finding> Sort(IEnumerable<Finding> findings, Outcome outcome)

@@ -1,136 +1,37 @@
-using WalletHelp.Core.Rules.Application;
-using WalletHelp.Core.Rules.Bank;
-using WalletHelp.Core.Rules.Personal;
-using WalletHelp.Core.Rules.Transactions;
+using System.Collections.Frozen;
 
 namespace WalletHelp.Core.Diagnostics;
 
-/// <summary>The rule catalogue (RULES.md): its version, its codes and the rule instances.</summary>
+/// <summary>
+/// The rule catalogue (docs/rules.md): its version and every <see cref="Rule"/> class of this assembly, found once at
+/// start and sorted by <see cref="Rule.Order"/>. Rules are stateless, so the instances are shared.
+/// </summary>
 public static class RuleCatalog
 {
     /// <summary>Stored with every diagnosis so a result can be traced to the rules that produced it.</summary>
     public const string Version = "2026.11.1";
 
-    /// <summary>Every catalogue code, in catalogue order (PI, BK, AP, TX, SY).</summary>
-    public static IReadOnlyList<string> Codes { get; } =
-    [
-        "PI-NAME-MISSING",
-        "PI-NAME-WHITESPACE",
-        "PI-NAME-CHARS",
-        "PI-NAME-DOT",
-        "PI-NAME-LENGTH",
-        "PI-NAME-FULLWIDTH",
-        "PI-ID-MISSING",
-        "PI-ID-LEGACY",
-        "PI-ID-FORMAT",
-        "PI-ID-LOWERCASE-X",
-        "PI-ID-CHECKSUM",
-        "PI-ID-REGION",
-        "PI-ID-BIRTHDATE",
-        "PI-ID-UNDERAGE",
-        "PI-ID-EXPIRED",
-        "PI-ID-EXPIRING",
-        "PI-BIRTH-MISMATCH",
-        "PI-GENDER-MISMATCH",
-        "PI-PHONE-MISSING",
-        "PI-PHONE-FORMAT",
-        "PI-PHONE-PREFIX",
-        "PI-PHONE-DATAONLY",
-        "PI-PHONE-VIRTUAL",
-        "PI-PHONE-NOT-OWN",
-        "PI-INFO-CHANGED",
-        "BK-CARD-MISSING",
-        "BK-CARD-FORMAT",
-        "BK-CARD-LUHN",
-        "BK-CARD-LENGTH",
-        "BK-BIN-UNKNOWN",
-        "BK-BANK-MISMATCH",
-        "BK-CARD-CREDIT",
-        "BK-HOLDER-MISMATCH",
-        "BK-PHONE-MISMATCH",
-        "BK-BRANCH-MISMATCH",
-        "BK-BRANCH-MISSING",
-        "BK-CARD-STATUS",
-        "BK-ACCOUNT-CLASS",
-        "AP-MAINTENANCE",
-        "AP-MAINTENANCE-SOON",
-        "AP-INCIDENT",
-        "AP-PEAK",
-        "AP-COOLDOWN",
-        "AP-PREREQ",
-        "AP-RISK-HOLD",
-        "AP-DUPLICATE",
-        "AP-POLICY",
-        "AP-NETWORK",
-        "AP-CLASS-PREREQ",
-        "AP-READY",
-        "TX-LIMIT-SINGLE",
-        "TX-LIMIT-DAILY",
-        "TX-LIMIT-BALANCE",
-        "SY-IDENTITY-UNVERIFIED",
-        "SY-FROZEN",
-    ];
+    private static readonly FrozenDictionary<string, Rule> ByCode;
 
-    /// <summary>
-    /// One instance of every rule, in run order: PI → BK → TX/SY → AP, so AP-PREREQ sees the personal and bank
-    /// findings and AP-READY (last) sees everything. Rules are stateless, so the instances are shared.
-    /// </summary>
-    public static IReadOnlyList<IRule> Rules { get; } =
-    [
-        new NameMissingRule(),
-        new NameWhitespaceRule(),
-        new NameCharactersRule(),
-        new NameDotRule(),
-        new NameLengthRule(),
-        new NameFullWidthRule(),
-        new IdMissingRule(),
-        new IdLegacyRule(),
-        new IdFormatRule(),
-        new IdLowercaseXRule(),
-        new IdChecksumRule(),
-        new IdRegionRule(),
-        new IdBirthDateRule(),
-        new IdUnderageRule(),
-        new IdExpiredRule(),
-        new IdExpiringRule(),
-        new BirthDateMismatchRule(),
-        new GenderMismatchRule(),
-        new PhoneMissingRule(),
-        new PhoneFormatRule(),
-        new PhonePrefixRemovedRule(),
-        new PhoneDataOnlyRule(),
-        new PhoneVirtualOperatorRule(),
-        new PhoneNotOwnRealNameRule(),
-        new IdentityRecentlyChangedRule(),
-        new CardMissingRule(),
-        new CardFormatRule(),
-        new CardLuhnRule(),
-        new CardLengthRule(),
-        new BinUnknownRule(),
-        new BankMismatchRule(),
-        new CreditCardRule(),
-        new HolderNameMismatchRule(),
-        new ReservedPhoneMismatchRule(),
-        new BranchMismatchRule(),
-        new BranchMissingRule(),
-        new CardStatusRule(),
-        new RestrictedAccountClassRule(),
-        new SinglePaymentLimitRule(),
-        new DailyPaymentLimitRule(),
-        new BalanceCapRule(),
-        new IdentityUnverifiedRule(),
-        new AccountFrozenRule(),
-        new MaintenanceActiveRule(),
-        new MaintenanceSoonRule(),
-        new IncidentActiveRule(),
-        new PeakHoursRule(),
-        new AttemptCooldownRule(),
-        new PrerequisitesBlockingRule(),
-        new RiskHoldRule(),
-        new DuplicateWalletRule(),
-        new PolicyRefusalRule(),
-        new NetworkCheckRule(),
-        new WalletClassPrerequisiteRule(),
-        new ReadyToReapplyRule(),
-    ];
+    static RuleCatalog()
+    {
+        Rules = [.. typeof(Rule).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract)
+            .Select(t => (Rule)Activator.CreateInstance(t)!)
+            .OrderBy(r => r.Order)];
+        ByCode = Rules.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+        Codes = [.. Rules.Select(r => r.Code)];
+    }
+
+    /// <summary>One instance of every rule, in run order.</summary>
+    public static IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>Every catalogue code, in run order.</summary>
+    public static IReadOnlyList<string> Codes { get; }
+
+    /// <summary>The rule with this code, or null for an unknown code (e.g. a stored result from a newer rule set).</summary>
+    public static Rule? Find(string code) => ByCode.GetValueOrDefault(code);
+
+    /// <summary>The related FAQ slugs of a code; unknown codes point to customer service.</summary>
+    public static IReadOnlyList<string> FaqFor(string code) => Find(code)?.Faq ?? [FaqSlugs.Support];
 }

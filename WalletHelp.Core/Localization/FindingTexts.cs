@@ -44,7 +44,7 @@ public sealed class FindingTexts : IFindingTexts
         ArgumentNullException.ThrowIfNull(finding);
         var inEnglish = IsEnglish(culture);
         var table = inEnglish ? english : chinese;
-        var faq = FindingFaq.For(finding.Code);
+        var faq = RuleCatalog.FaqFor(finding.Code);
         if (!table.TryGetValue(finding.Code, out var texts))
         {
             // A code from a newer rule set, or a stored result: show the code rather than fail.
@@ -136,60 +136,4 @@ public sealed class FindingTexts : IFindingTexts
     }
 
     private sealed record CodeTexts(string Title, string Explanation, string[] Remedies);
-}
-
-/// <summary>FAQ article slugs related to each code (the FAQ seed creates these slugs).</summary>
-public static class FindingFaq
-{
-    private static readonly FrozenDictionary<string, string[]> Map = Build();
-
-    public static IReadOnlyList<string> For(string code) => Map.TryGetValue(code, out var slugs) ? slugs : ["contact-customer-service"];
-
-    private static FrozenDictionary<string, string[]> Build()
-    {
-        const string personal = "personal-information", checkDigit = "id-number-check-digit", reservedPhone = "bank-reserved-phone",
-            card = "card-binding", retry = "maintenance-and-retry", risk = "risk-review-documents", classes = "wallet-classes-limits",
-            network = "network-problems", identity = "identity-verification", support = "contact-customer-service",
-            opening = "opening-time", security = "wallet-security";
-        var map = new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            ["PI-ID-CHECKSUM"] = [checkDigit, personal],
-            ["PI-ID-LOWERCASE-X"] = [checkDigit, personal],
-            ["PI-ID-LEGACY"] = [personal, identity],
-            ["PI-ID-UNDERAGE"] = [personal, classes],
-            ["PI-ID-EXPIRED"] = [personal, identity],
-            ["PI-ID-EXPIRING"] = [personal, identity],
-            ["PI-PHONE-NOT-OWN"] = [personal, identity],
-            ["PI-INFO-CHANGED"] = [identity, personal],
-            ["BK-PHONE-MISMATCH"] = [reservedPhone, card],
-            ["BK-ACCOUNT-CLASS"] = [classes, card],
-            ["BK-CARD-STATUS"] = [card, support],
-            ["AP-MAINTENANCE"] = [retry],
-            ["AP-MAINTENANCE-SOON"] = [retry],
-            ["AP-INCIDENT"] = [retry],
-            ["AP-PEAK"] = [opening, retry],
-            ["AP-COOLDOWN"] = [retry],
-            ["AP-PREREQ"] = [personal, card],
-            ["AP-RISK-HOLD"] = [risk, support],
-            ["AP-DUPLICATE"] = [support, security],
-            ["AP-POLICY"] = [support, classes],
-            ["AP-NETWORK"] = [network],
-            ["AP-CLASS-PREREQ"] = [classes, card],
-            ["AP-READY"] = [retry, support],
-            ["SY-IDENTITY-UNVERIFIED"] = [identity, risk],
-            ["SY-FROZEN"] = [support, security],
-        };
-        foreach (var code in RuleCatalog.Codes)
-        {
-            if (map.ContainsKey(code)) continue;
-            map[code] = code switch
-            {
-                _ when code.StartsWith("PI-", StringComparison.Ordinal) => [personal],
-                _ when code.StartsWith("BK-", StringComparison.Ordinal) => [card],
-                _ when code.StartsWith("TX-", StringComparison.Ordinal) => [classes],
-                _ => [support],
-            };
-        }
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
-    }
 }

@@ -1,34 +1,63 @@
 using System.Globalization;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Core.Localization;
+using WalletHelp.Tests.TestSupport;
 
 namespace WalletHelp.Tests.Core;
 
 public class CatalogTests
 {
-    /// <summary>The code column of RULES.md, hard-coded so CI does not depend on the docs folder.</summary>
-    public static readonly string[] CatalogueCodes =
-    [
-        "PI-NAME-MISSING", "PI-NAME-WHITESPACE", "PI-NAME-CHARS", "PI-NAME-DOT", "PI-NAME-LENGTH", "PI-NAME-FULLWIDTH",
-        "PI-ID-MISSING", "PI-ID-LEGACY", "PI-ID-FORMAT", "PI-ID-LOWERCASE-X", "PI-ID-CHECKSUM", "PI-ID-REGION",
-        "PI-ID-BIRTHDATE", "PI-ID-UNDERAGE", "PI-ID-EXPIRED", "PI-ID-EXPIRING", "PI-BIRTH-MISMATCH", "PI-GENDER-MISMATCH",
-        "PI-PHONE-MISSING", "PI-PHONE-FORMAT", "PI-PHONE-PREFIX", "PI-PHONE-DATAONLY", "PI-PHONE-VIRTUAL",
-        "PI-PHONE-NOT-OWN", "PI-INFO-CHANGED",
-        "BK-CARD-MISSING", "BK-CARD-FORMAT", "BK-CARD-LUHN", "BK-CARD-LENGTH", "BK-BIN-UNKNOWN", "BK-BANK-MISMATCH",
-        "BK-CARD-CREDIT", "BK-HOLDER-MISMATCH", "BK-PHONE-MISMATCH", "BK-BRANCH-MISMATCH", "BK-BRANCH-MISSING",
-        "BK-CARD-STATUS", "BK-ACCOUNT-CLASS",
-        "AP-MAINTENANCE", "AP-MAINTENANCE-SOON", "AP-INCIDENT", "AP-PEAK", "AP-COOLDOWN", "AP-PREREQ", "AP-RISK-HOLD",
-        "AP-DUPLICATE", "AP-POLICY", "AP-NETWORK", "AP-CLASS-PREREQ", "AP-READY",
-        "TX-LIMIT-SINGLE", "TX-LIMIT-DAILY", "TX-LIMIT-BALANCE", "SY-IDENTITY-UNVERIFIED", "SY-FROZEN",
-    ];
+    /// <summary>One row of docs/rules.md's tables.</summary>
+    public sealed record DocRow(int Order, string Code, string Severity, bool SelfService, bool Wait);
+
+    /// <summary>The rows of docs/rules.md, in document order (the repository's own catalogue).</summary>
+    public static readonly IReadOnlyList<DocRow> DocRows = ReadDocRows();
+
+    /// <summary>The code column of docs/rules.md.</summary>
+    public static readonly string[] CatalogueCodes = [.. DocRows.Select(r => r.Code)];
 
     private static readonly FindingTexts Texts = new();
 
     public static TheoryData<string> Codes => new(CatalogueCodes);
 
+    private static List<DocRow> ReadDocRows()
+    {
+        var rows = new List<DocRow>();
+        foreach (var line in File.ReadLines(RepoPaths.Of("docs", "rules.md")))
+        {
+            // | order | code | topic | severity | self-service | wait | related FAQ | fires when |
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            if (cells.Length < 9 || !int.TryParse(cells[1], CultureInfo.InvariantCulture, out var order)) continue;
+            rows.Add(new DocRow(order, cells[2], cells[4], cells[5] == "yes", cells[6] == "yes"));
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void RulesDoc_ListsTheCatalogue()
+    {
+        Assert.Equal(55, DocRows.Count);
+        Assert.Equal(DocRows.Count, CatalogueCodes.Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public void RuleCatalog_Codes_MatchTheCatalogueInOrder() =>
         Assert.Equal(CatalogueCodes, RuleCatalog.Codes);
+
+    [Fact]
+    public void RuleCatalog_Metadata_MatchesRulesDoc()
+    {
+        foreach (var row in DocRows)
+        {
+            var rule = RuleCatalog.Find(row.Code);
+            Assert.NotNull(rule);
+            Assert.Equal(row, new DocRow(rule.Order, rule.Code, rule.Severity.ToCode(), rule.SelfService, rule.IsWaitReason));
+        }
+    }
+
+    [Fact]
+    public void RuleCatalog_WaitReasons_AreBlockingAndSelfService() =>
+        Assert.All(RuleCatalog.Rules.Where(r => r.IsWaitReason), r => Assert.True(r is { Severity: Severity.Blocking, SelfService: true }, r.Code));
 
     [Fact]
     public void RuleCatalog_EveryCode_HasExactlyOneRuleClass()
@@ -46,7 +75,7 @@ public class CatalogTests
     public void RuleCatalog_Rules_ContainsEveryRuleClassOnceWithApReadyLast()
     {
         var registered = RuleCatalog.Rules.Select(r => r.GetType()).ToList();
-        var all = typeof(IRule).Assembly.GetTypes().Where(t => typeof(IRule).IsAssignableFrom(t) && t.IsClass).ToList();
+        var all = typeof(IRule).Assembly.GetTypes().Where(t => typeof(IRule).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false }).ToList();
 
         Assert.Equal(all.Count, registered.Distinct().Count());
         Assert.Equal(all.Count, registered.Count);
@@ -54,6 +83,7 @@ public class CatalogTests
         var lastBankOrPersonal = RuleCatalog.Rules.ToList().FindLastIndex(r => r.Code.StartsWith("PI-", StringComparison.Ordinal) || r.Code.StartsWith("BK-", StringComparison.Ordinal));
         var prereq = RuleCatalog.Rules.ToList().FindIndex(r => r.Code == "AP-PREREQ");
         Assert.True(prereq > lastBankOrPersonal);
+        Assert.Equal(RuleCatalog.Rules.Count, RuleCatalog.Rules.Select(r => r.Order).Distinct().Count());
     }
 
     [Theory]
@@ -67,7 +97,7 @@ public class CatalogTests
             Assert.False(string.IsNullOrWhiteSpace(explanation), $"{code} explanation ({(english ? "en" : "zh-CN")})");
             Assert.NotEmpty(remedies);
         }
-        Assert.NotEmpty(WalletHelp.Core.Localization.FindingFaq.For(code));
+        Assert.NotEmpty(RuleCatalog.FaqFor(code));
     }
 
     [Theory]
@@ -171,13 +201,16 @@ public class CatalogTests
     [Fact]
     public void FindingTexts_ResourceKeys_OnlyForKnownCodes()
     {
-        var set = new System.Resources.ResourceManager(FindingTexts.ResourceBaseName, typeof(FindingTexts).Assembly)
-            .GetResourceSet(CultureInfo.InvariantCulture, true, false)!;
-        foreach (System.Collections.DictionaryEntry entry in set)
+        var resources = new System.Resources.ResourceManager(FindingTexts.ResourceBaseName, typeof(FindingTexts).Assembly);
+        foreach (var culture in new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("zh-CN") })
         {
-            var key = (string)entry.Key;
-            if (key.StartsWith("Value.", StringComparison.Ordinal)) continue;
-            Assert.Contains(key[..key.IndexOf('.', StringComparison.Ordinal)], CatalogueCodes);
+            var set = resources.GetResourceSet(culture, true, false)!;
+            foreach (System.Collections.DictionaryEntry entry in set)
+            {
+                var key = (string)entry.Key;
+                if (key.StartsWith("Value.", StringComparison.Ordinal)) continue;
+                Assert.Contains(key[..key.IndexOf('.', StringComparison.Ordinal)], CatalogueCodes);
+            }
         }
     }
 }

@@ -3,17 +3,13 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Application;
 
 /// <summary>AP-DUPLICATE: The rejection message says a wallet already exists for this person or phone.</summary>
-public sealed class DuplicateWalletRule : IRule
+public sealed class DuplicateWalletRule() : Rule("AP-DUPLICATE", RuleTopics.Review, Severity.Blocking, order: 4080, selfService: false, faq: [FaqSlugs.Support, FaqSlugs.Security])
 {
     private static readonly MessageKeywords Keywords = new(["已开立", "已存在", "已注册"], ["already exists", "already registered"]);
 
-    public string Code => "AP-DUPLICATE";
-
-    public RuleTopics Topic => RuleTopics.Review;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (Keywords.Match(context.Input.Application?.RejectionMessage))
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.RejectionMessage, false));
+            findings.Add(NewFinding(FieldPaths.RejectionMessage));
     }
 }

@@ -3,15 +3,13 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Application;
 
 /// <summary>AP-INCIDENT: An unresolved incident affects wallet opening.</summary>
-public sealed class IncidentActiveRule : IRule
+public sealed class IncidentActiveRule() : Rule("AP-INCIDENT", RuleTopics.Service, Severity.Blocking, order: 4030, faq: [FaqSlugs.Retry]), IWaitReason
 {
-    public string Code => "AP-INCIDENT";
-
-    public RuleTopics Topic => RuleTopics.Service;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.ActiveIncident() is { } incident)
-            findings.Add(new Finding(Code, Severity.Blocking, null, true, RuleArgs.Of("startedAt", RuleArgs.Instant(incident.StartedAt))));
+            findings.Add(NewFinding(null, RuleArgs.Of("startedAt", RuleArgs.Instant(incident.StartedAt))));
     }
+
+    public DateTimeOffset? RetryAfter(RuleContext context) => context.Now + context.Options.IncidentRetryEstimate;
 }

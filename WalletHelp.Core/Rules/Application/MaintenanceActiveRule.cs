@@ -3,15 +3,13 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Application;
 
 /// <summary>AP-MAINTENANCE: A maintenance window is active now. Args: <c>endsAt</c> (following on into back-to-back windows).</summary>
-public sealed class MaintenanceActiveRule : IRule
+public sealed class MaintenanceActiveRule() : Rule("AP-MAINTENANCE", RuleTopics.Service, Severity.Blocking, order: 4010, faq: [FaqSlugs.Retry]), IWaitReason
 {
-    public string Code => "AP-MAINTENANCE";
-
-    public RuleTopics Topic => RuleTopics.Service;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.ActiveMaintenanceEnd() is { } end)
-            findings.Add(new Finding(Code, Severity.Blocking, null, true, RuleArgs.Of("endsAt", RuleArgs.Instant(end))));
+            findings.Add(NewFinding(null, RuleArgs.Of("endsAt", RuleArgs.Instant(end))));
     }
+
+    public DateTimeOffset? RetryAfter(RuleContext context) => context.ActiveMaintenanceEnd();
 }

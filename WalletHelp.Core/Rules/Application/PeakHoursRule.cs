@@ -4,13 +4,9 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Application;
 
 /// <summary>AP-PEAK: Now (China time) is inside the configured peak hours. Args: <c>peakEnds</c> (HH:mm China time).</summary>
-public sealed class PeakHoursRule : IRule
+public sealed class PeakHoursRule() : Rule("AP-PEAK", RuleTopics.Service, Severity.Info, order: 4040, faq: [FaqSlugs.Opening, FaqSlugs.Retry])
 {
-    public string Code => "AP-PEAK";
-
-    public RuleTopics Topic => RuleTopics.Service;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         var time = TimeOnly.FromTimeSpan(context.ChinaNow.TimeOfDay);
         var peaks = context.PeakHours;
@@ -18,7 +14,7 @@ public sealed class PeakHoursRule : IRule
         {
             if (peaks[i].Contains(time))
             {
-                findings.Add(new Finding(Code, Severity.Info, null, true,
+                findings.Add(NewFinding(null,
                     RuleArgs.Of("peakEnds", peaks[i].End.ToString("HH:mm", CultureInfo.InvariantCulture))));
                 return;
             }

@@ -3,15 +3,11 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Application;
 
 /// <summary>AP-READY: Nothing blocks: the re-apply steps. Runs last.</summary>
-public sealed class ReadyToReapplyRule : IRule
+public sealed class ReadyToReapplyRule() : Rule("AP-READY", RuleTopics.Ready, Severity.Info, order: 9000, faq: [FaqSlugs.Retry, FaqSlugs.Support])
 {
-    public string Code => "AP-READY";
-
-    public RuleTopics Topic => RuleTopics.Ready;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (!context.HasBlocking())
-            findings.Add(new Finding(Code, Severity.Info, null, true));
+            findings.Add(NewFinding(null));
     }
 }

@@ -3,15 +3,11 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Bank;
 
 /// <summary>BK-BIN-UNKNOWN: No BIN entry matches a well-formed card number.</summary>
-public sealed class BinUnknownRule : IRule
+public sealed class BinUnknownRule() : Rule("BK-BIN-UNKNOWN", RuleTopics.Bank, Severity.Warning, order: 2050)
 {
-    public string Code => "BK-BIN-UNKNOWN";
-
-    public RuleTopics Topic => RuleTopics.Bank;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.CardWellFormed && context.Bin is null)
-            findings.Add(new Finding(Code, Severity.Warning, FieldPaths.CardNumber, true));
+            findings.Add(NewFinding(FieldPaths.CardNumber));
     }
 }

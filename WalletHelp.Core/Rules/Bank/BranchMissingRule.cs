@@ -3,16 +3,12 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Bank;
 
 /// <summary>BK-BRANCH-MISSING: No branch given while the operator's form asks for one (<see cref="DiagnosticsOptions.BranchRequired"/>).</summary>
-public sealed class BranchMissingRule : IRule
+public sealed class BranchMissingRule() : Rule("BK-BRANCH-MISSING", RuleTopics.Bank, Severity.Warning, order: 2110)
 {
-    public string Code => "BK-BRANCH-MISSING";
-
-    public RuleTopics Topic => RuleTopics.Bank;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         var bank = context.Input.Bank;
         if (bank is not null && context.Options.BranchRequired && context.Input.CardNumber.Length > 0 && string.IsNullOrWhiteSpace(bank.Branch))
-            findings.Add(new Finding(Code, Severity.Warning, FieldPaths.Branch, true));
+            findings.Add(NewFinding(FieldPaths.Branch));
     }
 }

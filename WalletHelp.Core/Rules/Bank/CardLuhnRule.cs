@@ -4,15 +4,11 @@ using WalletHelp.Core.Reference;
 namespace WalletHelp.Core.Rules.Bank;
 
 /// <summary>BK-CARD-LUHN: Fails the Luhn (mod 10) check.</summary>
-public sealed class CardLuhnRule : IRule
+public sealed class CardLuhnRule() : Rule("BK-CARD-LUHN", RuleTopics.Bank, Severity.Blocking, order: 2030)
 {
-    public string Code => "BK-CARD-LUHN";
-
-    public RuleTopics Topic => RuleTopics.Bank;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.CardWellFormed && !Luhn.IsValid(context.Input.CardNumber))
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.CardNumber, true));
+            findings.Add(NewFinding(FieldPaths.CardNumber));
     }
 }

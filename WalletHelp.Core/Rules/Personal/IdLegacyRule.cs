@@ -3,15 +3,11 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-ID-LEGACY: A 15-digit first-generation ID number (reported instead of PI-ID-FORMAT).</summary>
-public sealed class IdLegacyRule : IRule
+public sealed class IdLegacyRule() : Rule("PI-ID-LEGACY", RuleTopics.Id, Severity.Blocking, order: 1080, faq: [FaqSlugs.Personal, FaqSlugs.Identity])
 {
-    public string Code => "PI-ID-LEGACY";
-
-    public RuleTopics Topic => RuleTopics.Id;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.Id.IsLegacy)
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.IdNumber, true));
+            findings.Add(NewFinding(FieldPaths.IdNumber));
     }
 }

@@ -3,15 +3,11 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-ID-MISSING: The ID number is empty.</summary>
-public sealed class IdMissingRule : IRule
+public sealed class IdMissingRule() : Rule("PI-ID-MISSING", RuleTopics.Id, Severity.Blocking, order: 1070)
 {
-    public string Code => "PI-ID-MISSING";
-
-    public RuleTopics Topic => RuleTopics.Id;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.Input.IdNumber.Length == 0)
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.IdNumber, true));
+            findings.Add(NewFinding(FieldPaths.IdNumber));
     }
 }

@@ -5,13 +5,9 @@ namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-NAME-CHARS: Characters other than CJK ideographs (incl. Extensions A–B) and the middle dot, or, for a Latin-script name,
 /// letters and single spaces. Wrong dots and whitespace in Chinese names are left to PI-NAME-DOT and PI-NAME-WHITESPACE.</summary>
-public sealed class NameCharactersRule : IRule
+public sealed class NameCharactersRule() : Rule("PI-NAME-CHARS", RuleTopics.Name, Severity.Blocking, order: 1030)
 {
-    public string Code => "PI-NAME-CHARS";
-
-    public RuleTopics Topic => RuleTopics.Name;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         var name = context.Input.Personal?.Name;
         if (string.IsNullOrWhiteSpace(name)) return;
@@ -26,7 +22,7 @@ public sealed class NameCharactersRule : IRule
                 // A doubled space in a Latin name is not a "single space"; in a Chinese name PI-NAME-WHITESPACE reports it.
                 if (!chinese && value != 0x3000 && previousSpace)
                 {
-                    findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Name, true, RuleArgs.Of("character", " ")));
+                    findings.Add(NewFinding(FieldPaths.Name, RuleArgs.Of("character", " ")));
                     return;
                 }
                 previousSpace = true;
@@ -37,7 +33,7 @@ public sealed class NameCharactersRule : IRule
             var allowed = isDot || (chinese ? NameText.IsCjk(value) : value < 0x10000 && NameText.IsLatinLetter((char)value));
             if (!allowed)
             {
-                findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Name, true, RuleArgs.Of("character", rune.ToString())));
+                findings.Add(NewFinding(FieldPaths.Name, RuleArgs.Of("character", rune.ToString())));
                 return;
             }
         }

@@ -3,13 +3,9 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-NAME-DOT: A name joined with the wrong dot (. • ・ ． -), or "·" at the start, at the end or doubled.</summary>
-public sealed class NameDotRule : IRule
+public sealed class NameDotRule() : Rule("PI-NAME-DOT", RuleTopics.Name, Severity.Blocking, order: 1040)
 {
-    public string Code => "PI-NAME-DOT";
-
-    public RuleTopics Topic => RuleTopics.Name;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         var name = context.Input.Personal?.Name;
         if (string.IsNullOrWhiteSpace(name)) return;
@@ -19,12 +15,12 @@ public sealed class NameDotRule : IRule
             var c = text[i];
             if (NameText.IsWrongDot(c))
             {
-                findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Name, true, RuleArgs.Of("found", c.ToString())));
+                findings.Add(NewFinding(FieldPaths.Name, RuleArgs.Of("found", c.ToString())));
                 return;
             }
             if (c == NameText.MiddleDot && (i == 0 || i == text.Length - 1 || text[i - 1] == NameText.MiddleDot))
             {
-                findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Name, true, RuleArgs.Of("found", "·")));
+                findings.Add(NewFinding(FieldPaths.Name, RuleArgs.Of("found", "·")));
                 return;
             }
         }

@@ -3,13 +3,9 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-NAME-FULLWIDTH: Full-width Latin letters (Ａ–Ｚ, ａ–ｚ) in the name.</summary>
-public sealed class NameFullWidthRule : IRule
+public sealed class NameFullWidthRule() : Rule("PI-NAME-FULLWIDTH", RuleTopics.Name, Severity.Warning, order: 1060)
 {
-    public string Code => "PI-NAME-FULLWIDTH";
-
-    public RuleTopics Topic => RuleTopics.Name;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         var name = context.Input.Personal?.Name;
         if (string.IsNullOrEmpty(name)) return;
@@ -17,7 +13,7 @@ public sealed class NameFullWidthRule : IRule
         {
             if (NameText.IsFullWidthLatin(c))
             {
-                findings.Add(new Finding(Code, Severity.Warning, FieldPaths.Name, true));
+                findings.Add(NewFinding(FieldPaths.Name));
                 return;
             }
         }

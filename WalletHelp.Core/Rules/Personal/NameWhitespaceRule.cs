@@ -3,13 +3,9 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-NAME-WHITESPACE: Leading/trailing spaces, spaces inside a Chinese name, or the ideographic space U+3000.</summary>
-public sealed class NameWhitespaceRule : IRule
+public sealed class NameWhitespaceRule() : Rule("PI-NAME-WHITESPACE", RuleTopics.Name, Severity.Warning, order: 1020)
 {
-    public string Code => "PI-NAME-WHITESPACE";
-
-    public RuleTopics Topic => RuleTopics.Name;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         var name = context.Input.Personal?.Name;
         if (string.IsNullOrWhiteSpace(name)) return;
@@ -25,6 +21,6 @@ public sealed class NameWhitespaceRule : IRule
                 }
             }
         }
-        if (fire) findings.Add(new Finding(Code, Severity.Warning, FieldPaths.Name, true));
+        if (fire) findings.Add(NewFinding(FieldPaths.Name));
     }
 }

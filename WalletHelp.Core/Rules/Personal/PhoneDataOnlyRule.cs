@@ -3,16 +3,12 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-PHONE-DATAONLY: Data-only / IoT segments (145, 147, 149, 13-digit 14x numbers) cannot receive SMS codes.</summary>
-public sealed class PhoneDataOnlyRule : IRule
+public sealed class PhoneDataOnlyRule() : Rule("PI-PHONE-DATAONLY", RuleTopics.Phone, Severity.Blocking, order: 1220)
 {
-    public string Code => "PI-PHONE-DATAONLY";
-
-    public RuleTopics Topic => RuleTopics.Phone;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         var phone = context.Input.Phone;
         if ((PhoneText.IsMobile(phone) && PhoneText.HasSegment(phone, ["145", "147", "149"])) || PhoneText.IsIotNumber(phone))
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Phone, true, RuleArgs.Of("segment", phone[..3])));
+            findings.Add(NewFinding(FieldPaths.Phone, RuleArgs.Of("segment", phone[..3])));
     }
 }

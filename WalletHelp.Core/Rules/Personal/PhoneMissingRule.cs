@@ -3,15 +3,11 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-PHONE-MISSING: The phone number is empty.</summary>
-public sealed class PhoneMissingRule : IRule
+public sealed class PhoneMissingRule() : Rule("PI-PHONE-MISSING", RuleTopics.Phone, Severity.Blocking, order: 1190)
 {
-    public string Code => "PI-PHONE-MISSING";
-
-    public RuleTopics Topic => RuleTopics.Phone;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.Input.Phone.Length == 0)
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.Phone, true));
+            findings.Add(NewFinding(FieldPaths.Phone));
     }
 }

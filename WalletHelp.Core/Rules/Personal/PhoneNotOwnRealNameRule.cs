@@ -3,15 +3,11 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Personal;
 
 /// <summary>PI-PHONE-NOT-OWN: The person says the phone number is not registered under their own real name.</summary>
-public sealed class PhoneNotOwnRealNameRule : IRule
+public sealed class PhoneNotOwnRealNameRule() : Rule("PI-PHONE-NOT-OWN", RuleTopics.Phone, Severity.Blocking, order: 1240, faq: [FaqSlugs.Personal, FaqSlugs.Identity])
 {
-    public string Code => "PI-PHONE-NOT-OWN";
-
-    public RuleTopics Topic => RuleTopics.Phone;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.Input.Personal?.PhoneIsOwnRealName == false)
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.PhoneIsOwnRealName, true));
+            findings.Add(NewFinding(FieldPaths.PhoneIsOwnRealName));
     }
 }

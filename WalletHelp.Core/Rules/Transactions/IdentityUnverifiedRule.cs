@@ -3,17 +3,13 @@ using WalletHelp.Core.Diagnostics;
 namespace WalletHelp.Core.Rules.Transactions;
 
 /// <summary>SY-IDENTITY-UNVERIFIED: The wallet's identity check is pending or failed: balance and transactions fail until documents are supplemented.</summary>
-public sealed class IdentityUnverifiedRule : IRule
+public sealed class IdentityUnverifiedRule() : Rule("SY-IDENTITY-UNVERIFIED", RuleTopics.IdentityStatus, Severity.Blocking, order: 3040, faq: [FaqSlugs.Identity, FaqSlugs.Risk])
 {
-    public string Code => "SY-IDENTITY-UNVERIFIED";
-
-    public RuleTopics Topic => RuleTopics.IdentityStatus;
-
-    public void Evaluate(RuleContext context, ICollection<Finding> findings)
+    public override void Evaluate(RuleContext context, ICollection<Finding> findings)
     {
         if (context.Input.Application?.IdentityStatus is IdentityStatus.Pending or IdentityStatus.Failed)
         {
-            findings.Add(new Finding(Code, Severity.Blocking, FieldPaths.IdentityStatus, true,
+            findings.Add(NewFinding(FieldPaths.IdentityStatus,
                 RuleArgs.Of("status", Codes.ToKebab(context.Input.Application.IdentityStatus.Value))));
         }
     }
