@@ -45,7 +45,7 @@ public sealed class ServiceBannerBrowserTests(BrowserFixture browser)
         await page.GotoInteractiveAsync("/diagnose");
         await page.ScreenshotAsync("triage-maintenance-banner-en");
         await page.ClickAsync("[data-testid='app-message-maintenance']");
-        await page.WaitForURLAsync("**/diagnoses/WH-*");
+        await page.WaitForURLAsync("**/diagnoses/WH-*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 });
         await page.WaitForInteractiveAsync();
         Assert.Equal("wait", await page.GetAttributeAsync("[data-testid='outcome-banner']", "data-outcome"));
         Assert.Contains(endText, await page.TextContentAsync("[data-testid='outcome-banner']"));
@@ -77,7 +77,7 @@ public sealed class ServiceBannerBrowserTests(BrowserFixture browser)
 
         // "请稍后再试" with nothing down: the short diagnosis answers "ready" with the retry steps, still no form.
         await page.ClickAsync("[data-testid='app-message-later']");
-        await page.WaitForURLAsync("**/diagnoses/WH-*");
+        await page.WaitForURLAsync("**/diagnoses/WH-*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 });
         await page.WaitForInteractiveAsync();
         Assert.Equal("ready", await page.GetAttributeAsync("[data-testid='outcome-banner']", "data-outcome"));
         await page.Context.CloseAsync();

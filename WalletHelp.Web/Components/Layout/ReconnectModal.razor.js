@@ -10,7 +10,9 @@ resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        // show(), not showModal(): a modal dialog makes the rest of the page inert, and people should be able to
+        // keep reading (and scrolling) while the connection comes back.
+        if (!reconnectModal.open) reconnectModal.show();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {

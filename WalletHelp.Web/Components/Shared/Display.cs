@@ -13,6 +13,27 @@ public static class Display
     public static string BeijingTime(DateTimeOffset value) =>
         value.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A stored UTC <see cref="DateTime"/> (EF reads them back as Unspecified) in Beijing time.</summary>
+    public static string BeijingTime(DateTime utc) => BeijingTime(AsUtc(utc));
+
+    public static string BeijingTimeSeconds(DateTime utc) => BeijingTimeSeconds(AsUtc(utc));
+
+    public static string BeijingDate(DateTime utc) => BeijingDate(AsUtc(utc));
+
+    private static DateTimeOffset AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero),
+        _ => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero),
+    };
+
+    /// <summary>To the second, for revision histories and edit conflicts.</summary>
+    public static string BeijingTimeSeconds(DateTimeOffset value) =>
+        value.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The calendar day in Beijing (an article's "updated" date).</summary>
+    public static string BeijingDate(DateTimeOffset value) =>
+        value.ToOffset(Beijing).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static MudBlazor.Severity AlertSeverity(Outcome outcome) => outcome switch
     {
         Outcome.Ready => MudBlazor.Severity.Success,
