@@ -6,6 +6,7 @@ using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using WalletHelp.Core.Localization;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Services.Faq;
 
@@ -126,10 +127,10 @@ public sealed class FaqBenchmarkDatabase : IDisposable
                 article.ExecuteNonQuery();
                 if (published)
                 {
-                    Set(fts, ("$rowid", FaqSearchIndex.RowId(i, FaqLanguage.Chinese)), ("$title", tzh), ("$body", bzh), ("$lang", FaqLanguage.Chinese), ("$id", i),
+                    Set(fts, ("$rowid", FaqSearchIndex.RowId(i, Languages.Chinese)), ("$title", tzh), ("$body", bzh), ("$lang", Languages.Chinese), ("$id", i),
                         ("$gramTitle", FaqSearchIndex.GramText(tzh)), ("$gramBody", FaqSearchIndex.GramText(bzh)));
                     fts.ExecuteNonQuery();
-                    Set(fts, ("$rowid", FaqSearchIndex.RowId(i, FaqLanguage.English)), ("$title", ten), ("$body", ben), ("$lang", FaqLanguage.English), ("$id", i),
+                    Set(fts, ("$rowid", FaqSearchIndex.RowId(i, Languages.English)), ("$title", ten), ("$body", ben), ("$lang", Languages.English), ("$id", i),
                         ("$gramTitle", FaqSearchIndex.GramText(ten)), ("$gramBody", FaqSearchIndex.GramText(ben)));
                     fts.ExecuteNonQuery();
                 }

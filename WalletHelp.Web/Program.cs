@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWalletHelpData();
 builder.AddWalletHelpIdentity();
+builder.AddWalletHelpStaffSecurity();
 builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
 builder.AddWalletHelpServices();

@@ -5,9 +5,6 @@ namespace WalletHelp.Core.Diagnostics;
 /// <summary>Everything a rule may look at during one diagnosis. Created by the engine; time comes from its <see cref="TimeProvider"/>.</summary>
 public sealed class RuleContext
 {
-    /// <summary>China Standard Time has no daylight saving: a fixed offset is exact.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private Bank? namedBank;
     private bool namedBankResolved;
 
@@ -26,8 +23,8 @@ public sealed class RuleContext
         Options = options;
         PeakHours = peakHours;
         Now = now;
-        ChinaNow = now.ToOffset(ChinaOffset);
-        Today = DateOnly.FromDateTime(ChinaNow.DateTime);
+        ChinaNow = ChinaTime.From(now);
+        Today = ChinaTime.Today(now);
         Bins = bins;
         Banks = banks;
         Findings = findings;

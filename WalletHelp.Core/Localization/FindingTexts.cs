@@ -16,8 +16,7 @@ public sealed class FindingTexts : IFindingTexts
 {
     public const string ResourceBaseName = "WalletHelp.Core.Localization.FindingTexts";
 
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo(Languages.Chinese);
 
     private readonly ResourceManager resources = new(ResourceBaseName, typeof(FindingTexts).Assembly);
     private readonly BankDirectory banks;
@@ -35,14 +34,10 @@ public sealed class FindingTexts : IFindingTexts
         chinese = Load(Chinese);
     }
 
-    /// <summary>True for <c>en</c>, <c>en-US</c>, … ; everything else (and unknown cultures) is shown in Chinese.</summary>
-    public static bool IsEnglish(CultureInfo? culture) =>
-        culture is not null && culture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-
     public LocalizedFinding Localize(Finding finding, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var inEnglish = IsEnglish(culture);
+        var inEnglish = Languages.IsEnglish(culture);
         var table = inEnglish ? english : chinese;
         var faq = RuleCatalog.FaqFor(finding.Code);
         if (!table.TryGetValue(finding.Code, out var texts))
@@ -111,7 +106,7 @@ public sealed class FindingTexts : IFindingTexts
         if (key.EndsWith("At", StringComparison.Ordinal)
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
-            var china = at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var china = ChinaTime.Format(at);
             return inEnglish ? $"{china} (China time)" : $"{china}（北京时间）";
         }
         if (key.EndsWith("Bank", StringComparison.Ordinal))

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Faq;
+using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Faq;
 
 namespace WalletHelp.Tests.Faq;
@@ -38,7 +39,9 @@ public sealed class FaqTestDatabase : IDisposable
 
     public FaqService Reader => new(Factory, TimeProvider.System, Synonyms);
 
-    public FaqAdminService Admin => new(Factory, TimeProvider.System);
+    public FaqAdminService Admin => new(Factory, TimeProvider.System, Audit);
+
+    public IAuditLog Audit => new AuditLog(Factory, TimeProvider.System);
 
     /// <summary>Adds the context factory and the FAQ services to a container (e.g. bUnit's).</summary>
     public void Register(IServiceCollection services)
@@ -50,6 +53,7 @@ public sealed class FaqTestDatabase : IDisposable
         services.AddSingleton(sp => new FaqSynonymService(sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(), TimeProvider.System));
         services.AddScoped<FaqService>();
         services.AddScoped<FaqAdminService>();
+        services.AddSingleton<IAuditLog, AuditLog>();
     }
 
     public async Task<FaqEditModel> CreateAsync(string slug, string titleZh, string bodyZh, string? titleEn = null, string? bodyEn = null,

@@ -25,6 +25,10 @@ public abstract class BunitTestBase : BunitContext
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Staff components ask who is acting (for the audit log); the identity comes from AddAuthorization().
+        Services.AddScoped<WalletHelp.Web.Services.CircuitUser>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<WalletHelp.Web.Services.Audit.AuditActorAccessor>();
     }
 
     protected static void UseCulture(string culture)

@@ -25,6 +25,18 @@ public static partial class FormClient
         return await client.PostAsync("/Account/Login", form);
     }
 
+    /// <summary>Posts a static Blazor form (<paramref name="handler"/> is its FormName) with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string handler, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+            ["_handler"] = handler,
+        };
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
     public static bool IsRedirect(this HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther;
 

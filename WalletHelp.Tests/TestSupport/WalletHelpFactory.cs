@@ -59,6 +59,8 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
                 ["WalletHelp:Seed:AdminPassword"] = AdminPassword,
                 ["WalletHelp:Seed:AgentEmail"] = AgentEmail,
                 ["WalletHelp:Seed:AgentPassword"] = AgentPassword,
+                // Staff two-factor is on by default in the product; tests that exercise it switch it back on.
+                ["WalletHelp:Security:RequireStaffTwoFactor"] = "false",
             };
             foreach (var (key, value) in settings)
             {

@@ -76,6 +76,7 @@ public static class ApiExtensions
         endpoints.MapGroup("/api/v1/auth").WithTags("Authentication").MapIdentityApi<ApplicationUser>();
         endpoints.MapDiagnosesApi();
         endpoints.MapStatusApi();
+        endpoints.MapAuditApi();
         return endpoints;
     }
 

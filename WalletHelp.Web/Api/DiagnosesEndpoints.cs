@@ -84,13 +84,14 @@ public static class DiagnosesEndpoints
         return Results.Created($"/api/v1/diagnoses/{view.Reference}", response);
     }
 
-    private static async Task<IResult> GetAsync(string reference, string? lang, DiagnosisService diagnoses, IFindingTexts texts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string reference, string? lang, HttpContext http, DiagnosisService diagnoses, IFindingTexts texts, CancellationToken cancellationToken)
     {
         var view = await diagnoses.FindAsync(reference, cancellationToken);
         if (view is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No diagnosis has this reference.");
         }
+        await diagnoses.RecordOpenedAsync(view.Reference, Services.Audit.AuditActor.From(http), cancellationToken);
         return Results.Ok(view.ToStoredResponse(texts, DiagnosisService.CultureFor(lang ?? view.Language)));
     }
 

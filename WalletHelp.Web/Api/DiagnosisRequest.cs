@@ -1,5 +1,6 @@
 using System.Globalization;
 using WalletHelp.Core.Diagnostics;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Api;
 
@@ -82,7 +83,7 @@ public static class DiagnosisRequestValidator
 
         if (request.Language is not null)
         {
-            if (request.Language is "zh-CN" or "en")
+            if (request.Language is Languages.Chinese or Languages.English)
             {
                 language = request.Language;
             }
@@ -93,16 +94,16 @@ public static class DiagnosisRequestValidator
         }
         if (request.WalletClass is < 1 or > 4)
         {
-            Add("walletClass", "walletClass must be 1, 2, 3 or 4.");
+            Add(FieldPaths.WalletClass, "walletClass must be 1, 2, 3 or 4.");
         }
 
         PersonalInput? personal = null;
         if (request.Personal is { } p)
         {
-            Text(p.Name, "personal.name");
-            Text(p.IdNumber, "personal.idNumber");
-            Text(p.Phone, "personal.phone");
-            var gender = Enum<Gender>(p.Gender, "personal.gender");
+            Text(p.Name, FieldPaths.Name);
+            Text(p.IdNumber, FieldPaths.IdNumber);
+            Text(p.Phone, FieldPaths.Phone);
+            var gender = Enum<Gender>(p.Gender, FieldPaths.Gender);
             DateOnly? expiry = null;
             var longTerm = false;
             if (p.IdExpiry is { } rawExpiry)
@@ -117,7 +118,7 @@ public static class DiagnosisRequestValidator
                 }
                 else
                 {
-                    Add("personal.idExpiry", "idExpiry must be a date (yyyy-MM-dd) or \"long-term\".");
+                    Add(FieldPaths.IdExpiry, "idExpiry must be a date (yyyy-MM-dd) or \"long-term\".");
                 }
             }
             personal = new PersonalInput
@@ -137,24 +138,24 @@ public static class DiagnosisRequestValidator
         BankInput? bank = null;
         if (request.Bank is { } b)
         {
-            Text(b.CardNumber, "bank.cardNumber");
-            Text(b.BankName, "bank.bankName");
-            Text(b.HolderName, "bank.holderName");
-            Text(b.ReservedPhone, "bank.reservedPhone");
-            Text(b.Branch, "bank.branch");
+            Text(b.CardNumber, FieldPaths.CardNumber);
+            Text(b.BankName, FieldPaths.BankName);
+            Text(b.HolderName, FieldPaths.HolderName);
+            Text(b.ReservedPhone, FieldPaths.ReservedPhone);
+            Text(b.Branch, FieldPaths.Branch);
             if (b.AccountClass is < 1 or > 3)
             {
-                Add("bank.accountClass", "accountClass must be 1, 2 or 3.");
+                Add(FieldPaths.AccountClass, "accountClass must be 1, 2 or 3.");
             }
             bank = new BankInput
             {
                 CardNumber = b.CardNumber,
                 BankName = b.BankName,
-                CardType = Enum<CardType>(b.CardType, "bank.cardType"),
+                CardType = Enum<CardType>(b.CardType, FieldPaths.CardType),
                 HolderName = b.HolderName,
                 ReservedPhone = b.ReservedPhone,
                 Branch = b.Branch,
-                CardStatus = Enum<CardStatus>(b.CardStatus, "bank.cardStatus"),
+                CardStatus = Enum<CardStatus>(b.CardStatus, FieldPaths.CardStatus),
                 AccountClass = b.AccountClass,
             };
         }
@@ -162,18 +163,18 @@ public static class DiagnosisRequestValidator
         ApplicationInput? application = null;
         if (request.Application is { } a)
         {
-            Text(a.RejectionMessage, "application.rejectionMessage", MaxRejectionMessage);
+            Text(a.RejectionMessage, FieldPaths.RejectionMessage, MaxRejectionMessage);
             if (a.AttemptsLast24h is < 0 or > 1000)
             {
-                Add("application.attemptsLast24h", "attemptsLast24h must be between 0 and 1000.");
+                Add(FieldPaths.Attempts, "attemptsLast24h must be between 0 and 1000.");
             }
             application = new ApplicationInput
             {
                 AttemptsLast24h = a.AttemptsLast24h,
                 LastAttemptAt = a.LastAttemptAt,
                 RejectionMessage = a.RejectionMessage,
-                NetworkCheck = Enum<NetworkCheck>(a.NetworkCheck, "application.networkCheck"),
-                IdentityStatus = Enum<IdentityStatus>(a.IdentityStatus, "application.identityStatus"),
+                NetworkCheck = Enum<NetworkCheck>(a.NetworkCheck, FieldPaths.NetworkCheck),
+                IdentityStatus = Enum<IdentityStatus>(a.IdentityStatus, FieldPaths.IdentityStatus),
                 AccountFrozen = a.AccountFrozen,
             };
         }
@@ -181,12 +182,12 @@ public static class DiagnosisRequestValidator
         TransactionInput? transaction = null;
         if (request.Transaction is { } t)
         {
-            Amount(t.Amount, "transaction.amount");
-            Amount(t.TodayTotal, "transaction.todayTotal");
-            Amount(t.Balance, "transaction.balance");
+            Amount(t.Amount, FieldPaths.Amount);
+            Amount(t.TodayTotal, FieldPaths.TodayTotal);
+            Amount(t.Balance, FieldPaths.Balance);
             transaction = new TransactionInput
             {
-                Kind = Enum<TransactionKind>(t.Kind, "transaction.kind"),
+                Kind = Enum<TransactionKind>(t.Kind, FieldPaths.TransactionKind),
                 Amount = t.Amount,
                 TodayTotal = t.TodayTotal,
                 Balance = t.Balance,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WalletHelp.Web.Services.Faq;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Api;
 
@@ -17,7 +18,7 @@ public static class FaqEndpoints
 
         group.MapGet("", async Task<Ok<List<FaqListItem>>> (FaqService faq, string? q, string? lang, string? category, CancellationToken ct) =>
         {
-            var language = FaqLanguage.Normalize(lang);
+            var language = Languages.Normalize(lang);
             if (string.IsNullOrWhiteSpace(q))
             {
                 var all = await faq.ListAsync(language, category, ct);
@@ -29,7 +30,7 @@ public static class FaqEndpoints
 
         group.MapGet("/{slug}", async Task<Results<Ok<FaqArticleDto>, ProblemHttpResult>> (FaqService faq, string slug, string? lang, CancellationToken ct) =>
         {
-            var article = await faq.GetAsync(slug, FaqLanguage.Normalize(lang), ct);
+            var article = await faq.GetAsync(slug, Languages.Normalize(lang), ct);
             if (article is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "FAQ article not found",

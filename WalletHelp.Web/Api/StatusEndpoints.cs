@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using WalletHelp.Web.Data.Status;
+using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Status;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Api;
 
@@ -18,7 +20,7 @@ public static class StatusEndpoints
 
         group.MapGet("/", async (string? lang, ServiceStatusService status, CancellationToken ct) =>
         {
-            var english = lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+            var english = Languages.IsEnglish(lang);
             var (maintenance, incidents) = await status.GetCurrentAsync(ct);
             return Results.Ok(new StatusResponse(
                 [.. maintenance.Select(m => new MaintenanceResponse(m.Id, m.StartsAt, m.EndsAt, Title(m.Title, m.TitleEn, english)))],
@@ -27,7 +29,7 @@ public static class StatusEndpoints
 
         var admin = group.MapGroup("/").RequireAuthorization(ApiExtensions.AdminPolicy).DisableAntiforgery();
 
-        admin.MapPost("/maintenance", async (CreateMaintenanceRequest body, ClaimsPrincipal user, ServiceStatusService status, CancellationToken ct) =>
+        admin.MapPost("/maintenance", async (CreateMaintenanceRequest body, HttpContext http, ServiceStatusService status, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.StartsAt is null) errors["startsAt"] = ["startsAt is required."];
@@ -44,13 +46,13 @@ public static class StatusEndpoints
                 EndsAt = body.EndsAt!.Value,
                 Title = body.Title!.Trim(),
                 TitleEn = body.TitleEn?.Trim(),
-                CreatedBy = user.Identity?.Name,
-            }, ct);
+                CreatedBy = http.User.Identity?.Name,
+            }, AuditActor.From(http), ct);
             return Results.Created($"/api/v1/status/maintenance/{saved.Id}",
                 new MaintenanceResponse(saved.Id, saved.StartsAt, saved.EndsAt, saved.Title));
         }).Produces<MaintenanceResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
 
-        admin.MapPost("/incidents", async (CreateIncidentRequest body, ClaimsPrincipal user, ServiceStatusService status, TimeProvider time, CancellationToken ct) =>
+        admin.MapPost("/incidents", async (CreateIncidentRequest body, HttpContext http, ServiceStatusService status, TimeProvider time, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             CheckTitle(body.Title, body.TitleEn, errors);
@@ -67,21 +69,21 @@ public static class StatusEndpoints
                 Title = body.Title!.Trim(),
                 TitleEn = body.TitleEn?.Trim(),
                 AffectsOpening = body.AffectsOpening,
-                CreatedBy = user.Identity?.Name,
-            }, ct);
+                CreatedBy = http.User.Identity?.Name,
+            }, AuditActor.From(http), ct);
             return Results.Created($"/api/v1/status/incidents/{saved.Id}",
                 new IncidentResponse(saved.Id, saved.StartedAt, saved.ResolvedAt, saved.Title, saved.AffectsOpening));
         }).Produces<IncidentResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
 
-        admin.MapDelete("/maintenance/{id:long}", async (long id, ServiceStatusService status, CancellationToken ct) =>
-            await status.DeleteMaintenanceAsync(id, ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such maintenance window."));
-        admin.MapDelete("/incidents/{id:long}", async (long id, ServiceStatusService status, CancellationToken ct) =>
-            await status.DeleteIncidentAsync(id, ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such incident."));
+        admin.MapDelete("/maintenance/{id:long}", async (long id, HttpContext http, ServiceStatusService status, CancellationToken ct) =>
+            await status.DeleteMaintenanceAsync(id, AuditActor.From(http), ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such maintenance window."));
+        admin.MapDelete("/incidents/{id:long}", async (long id, HttpContext http, ServiceStatusService status, CancellationToken ct) =>
+            await status.DeleteIncidentAsync(id, AuditActor.From(http), ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such incident."));
 
         return endpoints;
     }
 
-    private static string Title(string zh, string? en, bool english) => english && !string.IsNullOrWhiteSpace(en) ? en : zh;
+    private static string Title(string zh, string? en, bool english) => Languages.Pick(zh, en, english);
 
     private static void CheckTitle(string? title, string? titleEn, Dictionary<string, string[]> errors)
     {

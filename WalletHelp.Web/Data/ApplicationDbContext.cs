@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using WalletHelp.Web.Data.Audit;
 using WalletHelp.Web.Data.Diagnoses;
 using WalletHelp.Web.Data.Status;
 
@@ -12,6 +13,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<MaintenanceWindowEntity> MaintenanceWindows => Set<MaintenanceWindowEntity>();
     public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

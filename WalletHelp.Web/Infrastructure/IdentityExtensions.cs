@@ -23,6 +23,7 @@ public static class IdentityExtensions
         // Bearer tokens for API callers (POST /api/v1/auth/login), beside the browser's cookie.
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();
+        services.AddMemoryCache();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -39,7 +40,9 @@ public static class IdentityExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+            // After AddApiEndpoints, which registers the stock SignInManager again: the audited one wins.
+            .AddSignInManager<WalletHelpSignInManager>();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         return builder;

@@ -1,22 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Infrastructure;
 
 public static class LocalizationExtensions
 {
-    public const string Chinese = "zh-CN";
-    public const string English = "en";
-    public static readonly string[] SupportedCultures = [Chinese, English];
-
     public static WebApplicationBuilder AddWalletHelpLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(Chinese)
-                .AddSupportedCultures(SupportedCultures)
-                .AddSupportedUICultures(SupportedCultures);
+            options.SetDefaultCulture(Languages.Chinese)
+                .AddSupportedCultures([.. Languages.All])
+                .AddSupportedUICultures([.. Languages.All]);
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             // Cookie first (the user's explicit choice), then the query string for links; the browser's
@@ -35,7 +32,7 @@ public static class LocalizationExtensions
     {
         endpoints.MapGet("/culture", (HttpContext http, string? c, string? redirectUri) =>
         {
-            var culture = SupportedCultures.FirstOrDefault(s => string.Equals(s, c, StringComparison.OrdinalIgnoreCase)) ?? Chinese;
+            var culture = Languages.All.FirstOrDefault(s => string.Equals(s, c, StringComparison.OrdinalIgnoreCase)) ?? Languages.Chinese;
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
@@ -54,6 +51,4 @@ public static class LocalizationExtensions
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
-
-    public static bool IsChinese(this CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using WalletHelp.Core;
 using WalletHelp.Web.Services;
+using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Diagnoses;
 using WalletHelp.Web.Services.Status;
 
@@ -11,6 +12,9 @@ public static class ServicesExtensions
     public static WebApplicationBuilder AddWalletHelpServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddWalletHelpCore(builder.Configuration);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
+        builder.Services.AddScoped<AuditActorAccessor>();
         builder.Services.AddSingleton<KeyedHasher>();
         builder.Services.AddSingleton<ServiceStatusService>();
         builder.Services.AddSingleton<DiagnosisService>();

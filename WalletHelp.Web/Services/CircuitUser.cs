@@ -13,8 +13,30 @@ public sealed class CircuitUser
 
     public string? BrowserId { get; private set; }
 
+    /// <summary>The client address of the first request (for the audit log); null outside a circuit.</summary>
+    public string? ClientAddress { get; private set; }
+
     public static string? Protect(IDataProtectionProvider provider, string? browserId) =>
         string.IsNullOrEmpty(browserId) ? null : provider.CreateProtector(Purpose).Protect(browserId);
+
+    /// <summary>The client address as seen by the first request, for <see cref="AcceptClientAddress"/>.</summary>
+    public static string? ProtectClientAddress(IDataProtectionProvider provider, HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+            ? provider.CreateProtector(Purpose + ".ClientAddress").Protect(address.ToString())
+            : null;
+
+    public void AcceptClientAddress(IDataProtectionProvider provider, string? token)
+    {
+        if (ClientAddress is not null || string.IsNullOrEmpty(token)) return;
+        try
+        {
+            ClientAddress = provider.CreateProtector(Purpose + ".ClientAddress").Unprotect(token);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            ClientAddress = null;
+        }
+    }
 
     /// <summary>Accepts the token from <see cref="Protect"/>; a forged or stale token leaves the browser unknown.</summary>
     public void Accept(IDataProtectionProvider provider, string? token)

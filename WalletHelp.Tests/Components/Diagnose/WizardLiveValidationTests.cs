@@ -59,7 +59,7 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
 
         Type(cut, "bank.cardNumber", "6228480402564890018");
 
-        var recognised = cut.Find("[data-testid='card-recognised']");
+        var recognised = cut.WaitForElement("[data-testid='card-recognised']", Wait);
         Assert.Contains("看起来是中国农业银行借记卡", recognised.TextContent);
         Assert.Equal("ABC", recognised.GetAttribute("data-bank"));
         Assert.Equal("6228 4804 0256 4890 018", cut.Find("[data-testid='field-bank-cardNumber']").GetAttribute("value"));
@@ -69,13 +69,14 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
     }
 
     [Fact]
-    public void BankStep_ReservedPhoneSameAsAbove_CopiesTheApplicationPhone()
+    public async Task BankStep_ReservedPhoneSameAsAbove_CopiesTheApplicationPhone()
     {
         var cut = RenderWizard("application-rejected");
         Type(cut, "personal.phone", "13800138000");
         cut.Find("[data-testid='wizard-next']").Click();
 
-        cut.Find("[data-testid='reserved-phone-same']").Click();
+        // Find and click in one dispatch: the phone's debounced live check may re-render in between under load.
+        await cut.InvokeAsync(() => cut.Find("[data-testid='reserved-phone-same']").Click());
 
         Assert.Equal("13800138000", cut.Find("[data-testid='field-bank-reservedPhone']").GetAttribute("value"));
     }

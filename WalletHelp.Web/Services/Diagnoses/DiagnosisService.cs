@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Diagnoses;
+using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Status;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Services.Diagnoses;
 
@@ -40,6 +42,7 @@ public sealed class DiagnosisService(
     KeyedHasher hasher,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     TimeProvider time,
+    IAuditLog audit,
     ILogger<DiagnosisService> logger)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -49,7 +52,7 @@ public sealed class DiagnosisService(
 
     public async Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default)
     {
-        var schedule = await status.GetScheduleAsync(language.StartsWith("en", StringComparison.OrdinalIgnoreCase), cancellationToken);
+        var schedule = await status.GetScheduleAsync(Languages.IsEnglish(language), cancellationToken);
         var report = engine.Diagnose(input, schedule);
         foreach (var failure in report.Failures)
         {
@@ -140,8 +143,9 @@ public sealed class DiagnosisService(
     }
 
     /// <summary>Adds an agent's note; personal numbers typed into it are masked before storage.</summary>
-    public async Task<bool> AddNoteAsync(string reference, string author, string text, CancellationToken cancellationToken = default)
+    public async Task<bool> AddNoteAsync(string reference, AuditActor actor, string text, CancellationToken cancellationToken = default)
     {
+        var author = actor.Name;
         var scrubbed = PersonalDataMasking.ScrubFreeText(text.Trim()) ?? "";
         if (scrubbed.Length == 0 || !ReferenceCode.TryNormalize(reference, out var normalized))
         {
@@ -160,11 +164,12 @@ public sealed class DiagnosisService(
             Author = author,
             Text = scrubbed.Length > 4000 ? scrubbed[..4000] : scrubbed,
         });
+        audit.Add(db, actor, AuditActions.CaseNoteAdded, normalized);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
-    public async Task<bool> SetStatusAsync(string reference, string status, CancellationToken cancellationToken = default)
+    public async Task<bool> SetStatusAsync(string reference, string status, AuditActor actor, CancellationToken cancellationToken = default)
     {
         if (status is not (DiagnosisStatus.Open or DiagnosisStatus.Resolved or DiagnosisStatus.Escalated)
             || !ReferenceCode.TryNormalize(reference, out var normalized))
@@ -172,9 +177,23 @@ public sealed class DiagnosisService(
             return false;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Diagnoses.Where(d => d.Reference == normalized)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), cancellationToken) > 0;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var previous = await db.Diagnoses.Where(d => d.Reference == normalized).Select(d => d.Status).FirstOrDefaultAsync(cancellationToken);
+        if (previous is null
+            || await db.Diagnoses.Where(d => d.Reference == normalized)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), cancellationToken) == 0)
+        {
+            return false;
+        }
+        audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, $"{previous} → {status}");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
+
+    /// <summary>Records that a member of staff opened a case (page or API).</summary>
+    public Task RecordOpenedAsync(string reference, AuditActor actor, CancellationToken cancellationToken = default) =>
+        audit.WriteAsync(actor, AuditActions.CaseOpened, reference, cancellationToken: cancellationToken);
 
     public async Task<bool> RecordHelpfulAsync(string reference, bool helpful, string? comment, CancellationToken cancellationToken = default)
     {
@@ -238,6 +257,5 @@ public sealed class DiagnosisService(
         }
     }
 
-    public static CultureInfo CultureFor(string? language) =>
-        CultureInfo.GetCultureInfo(language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN");
+    public static CultureInfo CultureFor(string? language) => Languages.Culture(language);
 }

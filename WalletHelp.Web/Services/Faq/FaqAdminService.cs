@@ -4,6 +4,7 @@ using DiffPlex.DiffBuilder.Model;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Faq;
+using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Web.Services.Faq;
 
@@ -12,7 +13,7 @@ namespace WalletHelp.Web.Services.Faq;
 /// a full revision on every save, the search index updated in the same transaction, soft delete, history,
 /// diff and restore, and category management.
 /// </summary>
-public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time)
+public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, IAuditLog audit)
 {
     public async Task<IReadOnlyList<FaqAdminRow>> ListAsync(FaqStatus? status, FaqLanguageFilter language, CancellationToken cancellationToken = default)
     {
@@ -48,8 +49,16 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     /// Saves <paramref name="model"/> if nobody saved since it was loaded (model.Version). A stale save writes
     /// nothing and returns both texts, so neither is lost.
     /// </summary>
-    public async Task<FaqSaveResult> SaveAsync(FaqEditModel model, FaqSaveAction action, string user, CancellationToken cancellationToken = default)
+    public Task<FaqSaveResult> SaveAsync(FaqEditModel model, FaqSaveAction action, string user, CancellationToken cancellationToken = default) =>
+        SaveAsync(model, action, AuditActor.Named(user), cancellationToken);
+
+    /// <summary>As above, recording the save in the audit log (same transaction) as done by <paramref name="actor"/>.</summary>
+    public Task<FaqSaveResult> SaveAsync(FaqEditModel model, FaqSaveAction action, AuditActor actor, CancellationToken cancellationToken = default) =>
+        SaveAsync(model, action, actor, auditAction: null, cancellationToken);
+
+    private async Task<FaqSaveResult> SaveAsync(FaqEditModel model, FaqSaveAction action, AuditActor actor, string? auditAction, CancellationToken cancellationToken)
     {
+        var user = actor.Name;
         var yours = Normalize(model.Clone());
         if (Validate(yours) is { } error)
         {
@@ -114,6 +123,12 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         {
             await db.SaveChangesAsync(cancellationToken);
             db.Add(Snapshot(article, user, now, yours.Note));
+            audit.Add(db, actor, auditAction ?? action switch
+            {
+                FaqSaveAction.Publish => AuditActions.FaqPublished,
+                FaqSaveAction.Unpublish => AuditActions.FaqUnpublished,
+                _ => AuditActions.FaqSaved,
+            }, $"faq:{article.Id} {article.Slug}", $"v{article.Version}");
             await db.SaveChangesAsync(cancellationToken);
             await FaqIndexing.ReindexAsync(db, article, cancellationToken);
             await tx.CommitAsync(cancellationToken);
@@ -127,8 +142,12 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     }
 
     /// <summary>Soft delete (kept with its history; gone from readers and the index). Conflict-safe like a save.</summary>
-    public async Task<FaqSaveResult> DeleteAsync(int id, int version, string user, CancellationToken cancellationToken = default)
+    public Task<FaqSaveResult> DeleteAsync(int id, int version, string user, CancellationToken cancellationToken = default) =>
+        DeleteAsync(id, version, AuditActor.Named(user), cancellationToken);
+
+    public async Task<FaqSaveResult> DeleteAsync(int id, int version, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        var user = actor.Name;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var article = await db.Set<FaqArticle>().FirstOrDefaultAsync(a => a.Id == id && !a.IsDeleted, cancellationToken);
         if (article is null)
@@ -147,6 +166,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         {
             await db.SaveChangesAsync(cancellationToken);
             db.Add(Snapshot(article, user, now, "deleted"));
+            audit.Add(db, actor, AuditActions.FaqDeleted, $"faq:{article.Id} {article.Slug}", $"v{article.Version}");
             await db.SaveChangesAsync(cancellationToken);
             await FaqIndexing.ReindexAsync(db, article, cancellationToken);
             await tx.CommitAsync(cancellationToken);
@@ -193,7 +213,10 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     }
 
     /// <summary>Puts a revision's text back as a new save (and so a new revision); keeps the current status.</summary>
-    public async Task<FaqSaveResult> RestoreAsync(int revisionId, int currentVersion, string user, CancellationToken cancellationToken = default)
+    public Task<FaqSaveResult> RestoreAsync(int revisionId, int currentVersion, string user, CancellationToken cancellationToken = default) =>
+        RestoreAsync(revisionId, currentVersion, AuditActor.Named(user), cancellationToken);
+
+    public async Task<FaqSaveResult> RestoreAsync(int revisionId, int currentVersion, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var revision = await db.Set<FaqArticleRevision>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId, cancellationToken);
@@ -207,7 +230,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
             TitleZh = revision.TitleZh, BodyZh = revision.BodyZh, TitleEn = revision.TitleEn, BodyEn = revision.BodyEn,
             Tags = revision.Tags, SortOrder = revision.SortOrder, Note = $"restored v{revision.Version}",
         };
-        return await SaveAsync(model, FaqSaveAction.KeepStatus, user, cancellationToken);
+        return await SaveAsync(model, FaqSaveAction.KeepStatus, actor, AuditActions.FaqRestored, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FaqCategory>> CategoriesAsync(CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Services.Faq;
 
@@ -48,7 +49,7 @@ public static partial class FaqSearchIndex
 
     private const long LanguageBlock = 1L << 32;
 
-    public static long RowId(int articleId, string lang) => (lang == FaqLanguage.English ? LanguageBlock : 0) + articleId;
+    public static long RowId(int articleId, string lang) => (lang == Languages.English ? LanguageBlock : 0) + articleId;
 
     /// <summary>Replaces an article's rows in both tables; pass null texts to remove it from the index (draft, deleted).</summary>
     public static async Task UpsertAsync(DbConnection connection, DbTransaction? transaction, int articleId,
@@ -59,11 +60,11 @@ public static partial class FaqSearchIndex
             await using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
             delete.CommandText = $"DELETE FROM {table} WHERE rowid IN ($zh, $en);";
-            Add(delete, "$zh", RowId(articleId, FaqLanguage.Chinese));
-            Add(delete, "$en", RowId(articleId, FaqLanguage.English));
+            Add(delete, "$zh", RowId(articleId, Languages.Chinese));
+            Add(delete, "$en", RowId(articleId, Languages.English));
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
-        foreach (var (lang, text) in new[] { (FaqLanguage.Chinese, chinese), (FaqLanguage.English, english) })
+        foreach (var (lang, text) in new[] { (Languages.Chinese, chinese), (Languages.English, english) })
         {
             if (text is not { } t)
             {

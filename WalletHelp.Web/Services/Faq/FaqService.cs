@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Faq;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Services.Faq;
 
@@ -11,7 +12,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
 
     public async Task<IReadOnlyList<FaqCategoryView>> GetCategoriesAsync(string lang, CancellationToken cancellationToken = default)
     {
-        lang = FaqLanguage.Normalize(lang);
+        lang = Languages.Normalize(lang);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var categories = await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var articles = await Published(db).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(cancellationToken);
@@ -32,7 +33,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     /// <summary>Articles with the most "helpful" votes; the first articles by order when nobody has voted yet.</summary>
     public async Task<IReadOnlyList<FaqArticleSummary>> MostHelpfulAsync(string lang, int count = 5, CancellationToken cancellationToken = default)
     {
-        lang = FaqLanguage.Normalize(lang);
+        lang = Languages.Normalize(lang);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await Published(db)
             .Select(a => new { Article = a, CategorySlug = a.Category!.Slug, CategoryOrder = a.Category.SortOrder, Helpful = a.Votes.Count(v => v.Helpful) })
@@ -44,25 +45,25 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
 
     public async Task<FaqArticleView?> GetAsync(string slug, string lang, CancellationToken cancellationToken = default)
     {
-        lang = FaqLanguage.Normalize(lang);
+        lang = Languages.Normalize(lang);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var article = await Published(db).Include(a => a.Category).FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
         if (article is null)
         {
             return null;
         }
-        var fallback = lang == FaqLanguage.English && !article.HasEnglish;
-        var english = lang == FaqLanguage.English && !fallback;
+        var fallback = lang == Languages.English && !article.HasEnglish;
+        var english = lang == Languages.English && !fallback;
         var body = english ? article.BodyEn! : article.BodyZh;
         return new FaqArticleView(article.Id, article.Slug, english ? article.TitleEn! : article.TitleZh, body,
             FaqMarkdown.ToSafeHtml(body), article.Category!.Slug, Name(article.Category, lang), SplitTags(article.Tags),
-            article.UpdatedAt, english ? FaqLanguage.English : FaqLanguage.Chinese, fallback);
+            article.UpdatedAt, english ? Languages.English : Languages.Chinese, fallback);
     }
 
     /// <summary>Same category or a shared tag; shared tags count most.</summary>
     public async Task<IReadOnlyList<FaqArticleSummary>> RelatedAsync(int articleId, string lang, int count = 4, CancellationToken cancellationToken = default)
     {
-        lang = FaqLanguage.Normalize(lang);
+        lang = Languages.Normalize(lang);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var all = await Published(db).Include(a => a.Category).ToListAsync(cancellationToken);
         var current = all.FirstOrDefault(a => a.Id == articleId);
@@ -84,7 +85,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     public async Task<IReadOnlyList<FaqSearchHit>> SearchAsync(string? query, string lang, string? categorySlug = null, int limit = 20,
         CancellationToken cancellationToken = default)
     {
-        lang = FaqLanguage.Normalize(lang);
+        lang = Languages.Normalize(lang);
         query = (query ?? "").Trim();
         if (query.Length == 0)
         {
@@ -174,7 +175,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         }
         db.Add(new FaqArticleVote
         {
-            ArticleId = articleId, Helpful = helpful, Comment = comment, Language = FaqLanguage.Normalize(lang),
+            ArticleId = articleId, Helpful = helpful, Comment = comment, Language = Languages.Normalize(lang),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -187,8 +188,8 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     private static IQueryable<FaqArticle> Published(ApplicationDbContext db) =>
         db.Set<FaqArticle>().AsNoTracking().Where(a => !a.IsDeleted && a.Status == FaqStatus.Published);
 
-    private static string Name(FaqCategory c, string lang) => lang == FaqLanguage.English ? c.NameEn : c.NameZh;
+    private static string Name(FaqCategory c, string lang) => lang == Languages.English ? c.NameEn : c.NameZh;
 
     private static FaqArticleSummary Summary(FaqArticle a, string categorySlug, string lang) =>
-        new(a.Id, a.Slug, lang == FaqLanguage.English && a.HasEnglish ? a.TitleEn! : a.TitleZh, categorySlug, a.UpdatedAt);
+        new(a.Id, a.Slug, lang == Languages.English && a.HasEnglish ? a.TitleEn! : a.TitleZh, categorySlug, a.UpdatedAt);
 }

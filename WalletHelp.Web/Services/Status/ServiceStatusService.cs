@@ -1,7 +1,9 @@
+using WalletHelp.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Status;
+using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Web.Services.Status;
 
@@ -11,7 +13,8 @@ public enum ServiceAlertKind { Maintenance, Incident }
 public sealed record ServiceAlert(ServiceAlertKind Kind, string Title, DateTimeOffset StartedAt, DateTimeOffset? EndsAt);
 
 /// <summary>Maintenance windows and incidents: what the status page shows and the retry rules read.</summary>
-public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time)
+/// <remarks>Every change is recorded in the audit log in the same transaction.</remarks>
+public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, IAuditLog audit)
 {
     /// <summary>Windows that have not ended and incidents that are open or resolved within the last day.</summary>
     public async Task<(IReadOnlyList<MaintenanceWindowEntity> Maintenance, IReadOnlyList<IncidentEntity> Incidents)> GetCurrentAsync(
@@ -53,13 +56,10 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             .ToListAsync(cancellationToken);
         return
         [
-            .. maintenance.Select(m => new ServiceAlert(ServiceAlertKind.Maintenance, Pick(m.Title, m.TitleEn, english), m.StartsAt, m.EndsAt)),
-            .. incidents.Select(i => new ServiceAlert(ServiceAlertKind.Incident, Pick(i.Title, i.TitleEn, english), i.StartedAt, null)),
+            .. maintenance.Select(m => new ServiceAlert(ServiceAlertKind.Maintenance, Languages.Pick(m.Title, m.TitleEn, english), m.StartsAt, m.EndsAt)),
+            .. incidents.Select(i => new ServiceAlert(ServiceAlertKind.Incident, Languages.Pick(i.Title, i.TitleEn, english), i.StartedAt, null)),
         ];
     }
-
-    private static string Pick(string title, string? english, bool useEnglish) =>
-        useEnglish && english is { Length: > 0 } ? english : title;
 
     /// <summary>The schedule handed to the rules (titles in the requested language).</summary>
     public async Task<ServiceSchedule> GetScheduleAsync(bool english, CancellationToken cancellationToken = default)
@@ -70,41 +70,74 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             [.. incidents.Select(i => new Incident(i.Id, i.StartedAt, i.ResolvedAt, english && i.TitleEn is { Length: > 0 } ? i.TitleEn : i.Title, i.AffectsOpening))]);
     }
 
-    public async Task<MaintenanceWindowEntity> AddMaintenanceAsync(MaintenanceWindowEntity window, CancellationToken cancellationToken = default)
+    public async Task<MaintenanceWindowEntity> AddMaintenanceAsync(MaintenanceWindowEntity window, AuditActor actor, CancellationToken cancellationToken = default)
     {
         window.CreatedAt = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.MaintenanceWindows.Add(window);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, actor, AuditActions.MaintenanceScheduled, $"maintenance:{window.Id}",
+            $"{window.StartsAt.UtcDateTime:yyyy-MM-dd HH:mm}Z–{window.EndsAt.UtcDateTime:yyyy-MM-dd HH:mm}Z {window.Title}");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return window;
     }
 
-    public async Task<IncidentEntity> AddIncidentAsync(IncidentEntity incident, CancellationToken cancellationToken = default)
+    public async Task<IncidentEntity> AddIncidentAsync(IncidentEntity incident, AuditActor actor, CancellationToken cancellationToken = default)
     {
         incident.CreatedAt = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Incidents.Add(incident);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, actor, AuditActions.IncidentReported, $"incident:{incident.Id}", incident.Title);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return incident;
     }
 
-    public async Task<bool> DeleteMaintenanceAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteMaintenanceAsync(long id, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.MaintenanceWindows.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.MaintenanceWindows.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+        audit.Add(db, actor, AuditActions.MaintenanceDeleted, $"maintenance:{id}");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
-    public async Task<bool> ResolveIncidentAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<bool> ResolveIncidentAsync(long id, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Incidents.Where(i => i.Id == id && i.ResolvedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken) > 0;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Incidents.Where(i => i.Id == id && i.ResolvedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken) == 0)
+        {
+            return false;
+        }
+        audit.Add(db, actor, AuditActions.IncidentResolved, $"incident:{id}");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
-    public async Task<bool> DeleteIncidentAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteIncidentAsync(long id, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Incidents.Where(i => i.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Incidents.Where(i => i.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+        audit.Add(db, actor, AuditActions.IncidentDeleted, $"incident:{id}");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -7,6 +7,7 @@ using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Services;
 using WalletHelp.Web.Services.Diagnoses;
 using WalletHelp.Web.Services.Status;
+using WalletHelp.Core.Localization;
 
 namespace WalletHelp.Web.Components.Pages.Diagnose;
 
@@ -72,7 +73,7 @@ public sealed partial class DiagnoseWizard : IDisposable
         State = Codes.TryParseSymptom(SymptomCode, out var symptom) ? new WizardState(symptom) : null;
         if (State is null) return;
         State.Changed += OnChanged;
-        schedule = await Status.GetScheduleAsync(WizardValues.Language(CultureInfo.CurrentUICulture) == "en");
+        schedule = await Status.GetScheduleAsync(Languages.CurrentIsEnglish);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -214,7 +215,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             await SaveAsync();
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
             var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-            var view = await Diagnoses.RunAsync(State.Input, WizardValues.Language(CultureInfo.CurrentUICulture),
+            var view = await Diagnoses.RunAsync(State.Input, Languages.Current,
                 new Requester(userId, CircuitUser.BrowserId, IsStaff: false));
             // A full load: the result page reads the browser cookie itself on its first request.
             Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);

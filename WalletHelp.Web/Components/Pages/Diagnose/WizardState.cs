@@ -37,7 +37,7 @@ public sealed class WizardState
     public event Action? Changed;
 
     public void SetWalletClass(int? walletClass) =>
-        Update(Input with { WalletClass = walletClass }, "walletClass");
+        Update(Input with { WalletClass = walletClass }, FieldPaths.WalletClass);
 
     public void SetPersonal(Func<PersonalInput, PersonalInput> change, string field) =>
         Update(Input with { Personal = change(Input.Personal ?? new PersonalInput()) }, field);

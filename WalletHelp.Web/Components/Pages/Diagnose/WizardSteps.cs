@@ -22,15 +22,15 @@ public static class WizardSteps
         {
             steps.Add(new WizardStep(Bank,
             [
-                "bank.cardNumber", "bank.bankName", "bank.cardType", "bank.holderName", "bank.reservedPhone", "bank.branch",
-                "bank.cardStatus", "bank.accountClass",
+                FieldPaths.CardNumber, FieldPaths.BankName, FieldPaths.CardType, FieldPaths.HolderName, FieldPaths.ReservedPhone, FieldPaths.Branch,
+                FieldPaths.CardStatus, FieldPaths.AccountClass,
             ]));
         }
         if (flow.Shows(WizardSections.Application)) steps.Add(new WizardStep(Application, ApplicationFields(flow)));
         if (flow.Shows(WizardSections.Transaction))
         {
             steps.Add(new WizardStep(Transaction,
-                ["transaction.kind", "transaction.amount", "transaction.todayTotal", "transaction.balance"]));
+                [FieldPaths.TransactionKind, FieldPaths.Amount, FieldPaths.TodayTotal, FieldPaths.Balance]));
         }
         if (steps.Count == 0) steps.Add(new WizardStep(Application, ApplicationFields(flow)));
         return steps;
@@ -39,26 +39,26 @@ public static class WizardSteps
     private static List<string> PersonalFields(SymptomFlow flow)
     {
         var fields = new List<string>();
-        if (flow.Runs(RuleTopics.Name)) fields.Add("personal.name");
+        if (flow.Runs(RuleTopics.Name)) fields.Add(FieldPaths.Name);
         if (flow.Runs(RuleTopics.Id))
-            fields.AddRange(["personal.idNumber", "personal.birthDate", "personal.gender", "personal.idExpiry"]);
-        if (flow.Runs(RuleTopics.Phone)) fields.AddRange(["personal.phone", "personal.phoneIsOwnRealName"]);
-        if (flow.Runs(RuleTopics.IdentityChange)) fields.Add("personal.recentlyChangedIdentity");
+            fields.AddRange([FieldPaths.IdNumber, FieldPaths.BirthDate, FieldPaths.Gender, FieldPaths.IdExpiry]);
+        if (flow.Runs(RuleTopics.Phone)) fields.AddRange([FieldPaths.Phone, FieldPaths.PhoneIsOwnRealName]);
+        if (flow.Runs(RuleTopics.IdentityChange)) fields.Add(FieldPaths.RecentlyChangedIdentity);
         return fields;
     }
 
     private static List<string> ApplicationFields(SymptomFlow flow)
     {
         var fields = new List<string>();
-        if (flow.AsksWalletClass) fields.Add("walletClass");
-        if (flow.Runs(RuleTopics.Retry)) fields.AddRange(["application.attemptsLast24h", "application.lastAttemptAt"]);
-        if (flow.Runs(RuleTopics.Review)) fields.Add("application.rejectionMessage");
-        if (flow.Runs(RuleTopics.Service)) fields.Add("application.networkCheck");
-        if (flow.Runs(RuleTopics.IdentityStatus)) fields.Add("application.identityStatus");
-        if (flow.Runs(RuleTopics.Frozen)) fields.Add("application.accountFrozen");
+        if (flow.AsksWalletClass) fields.Add(FieldPaths.WalletClass);
+        if (flow.Runs(RuleTopics.Retry)) fields.AddRange([FieldPaths.Attempts, FieldPaths.LastAttemptAt]);
+        if (flow.Runs(RuleTopics.Review)) fields.Add(FieldPaths.RejectionMessage);
+        if (flow.Runs(RuleTopics.Service)) fields.Add(FieldPaths.NetworkCheck);
+        if (flow.Runs(RuleTopics.IdentityStatus)) fields.Add(FieldPaths.IdentityStatus);
+        if (flow.Runs(RuleTopics.Frozen)) fields.Add(FieldPaths.AccountFrozen);
         return fields;
     }
 
-    /// <summary>"personal.idNumber" → "field-personal-idNumber": the element id of a field's input.</summary>
+    /// <summary>"personal.idNumber" (<see cref="FieldPaths.IdNumber"/>) → "field-personal-idNumber": the element id of a field's input.</summary>
     public static string ElementId(string field) => "field-" + field.Replace('.', '-');
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Components.Shared;
+using WalletHelp.Core;
 
 namespace WalletHelp.Web.Components.Pages.Diagnose;
 
@@ -34,9 +35,9 @@ public static class WizardValues
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    public static string? LocalDateTime(DateTimeOffset? at) => at is { } value ? BeijingInput.Format(value) : null;
+    public static string? LocalDateTime(DateTimeOffset? at) => at is { } value ? ChinaTime.FormatInput(value) : null;
 
-    public static DateTimeOffset? ParseLocalDateTime(string? text) => BeijingInput.TryParse(text, out var at) ? at : null;
+    public static DateTimeOffset? ParseLocalDateTime(string? text) => ChinaTime.TryParseInput(text, out var at) ? at : null;
 
     /// <summary>Card numbers are shown in groups of four as typed ("6228 4804 0256 4890 018").</summary>
     public static string? GroupCard(string? text)
@@ -51,8 +52,4 @@ public static class WizardValues
         }
         return grouped.ToString();
     }
-
-    /// <summary>"zh-CN" or "en", from the current UI culture (the language stored with the diagnosis).</summary>
-    public static string Language(CultureInfo culture) =>
-        culture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN";
 }

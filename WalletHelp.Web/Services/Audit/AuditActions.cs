@@ -1,0 +1,42 @@
+namespace WalletHelp.Web.Services.Audit;
+
+/// <summary>
+/// The action codes of the audit log (<c>area.verb</c>, lower-case). Filters match on a prefix, so
+/// <c>faq</c> finds every FAQ action. Add new codes here (and their labels as <c>Audit.Action.{code}</c>).
+/// </summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string SignInTwoFactorFailed = "sign-in.two-factor-failed";
+    public const string TwoFactorEnabled = "two-factor.enabled";
+    public const string TwoFactorRecoveryCodesGenerated = "two-factor.recovery-codes";
+    public const string PasswordResetByCommand = "password.reset-by-command";
+    public const string PasswordResetByEmail = "password.reset-by-email";
+    public const string AccountRegistered = "account.registered";
+
+    public const string CaseOpened = "case.opened";
+    public const string CaseNoteAdded = "case.note-added";
+    public const string CaseStatusChanged = "case.status-changed";
+
+    public const string FaqSaved = "faq.saved";
+    public const string FaqPublished = "faq.published";
+    public const string FaqUnpublished = "faq.unpublished";
+    public const string FaqRestored = "faq.restored";
+    public const string FaqDeleted = "faq.deleted";
+
+    public const string MaintenanceScheduled = "maintenance.scheduled";
+    public const string MaintenanceDeleted = "maintenance.deleted";
+    public const string IncidentReported = "incident.reported";
+    public const string IncidentResolved = "incident.resolved";
+    public const string IncidentDeleted = "incident.deleted";
+
+    public const string RoleGranted = "role.granted";
+    public const string RoleRevoked = "role.revoked";
+    public const string UserChanged = "user.changed";
+    public const string RulesChanged = "rules.changed";
+    public const string BinsImported = "bins.imported";
+    public const string ExportCreated = "export.created";
+
+}
