@@ -22,7 +22,7 @@ public sealed class ServiceBannerBrowserTests(BrowserFixture browser)
         await scope.ServiceProvider.GetRequiredService<ServiceStatusService>().AddMaintenanceAsync(new MaintenanceWindowEntity
         {
             StartsAt = DateTimeOffset.UtcNow.AddMinutes(-5), EndsAt = end, Title = "钱包系统升级", TitleEn = "Wallet system upgrade",
-        }, TestContext.Current.CancellationToken);
+        }, new WalletHelp.Web.Services.Audit.AuditActor("test", "admin@test.local", null), TestContext.Current.CancellationToken);
         var endText = end.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
         var page = await browser.NewPageAsync(baseUrl: baseUrl);

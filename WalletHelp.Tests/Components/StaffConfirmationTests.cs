@@ -28,6 +28,8 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
+    private static readonly WalletHelp.Web.Services.Audit.AuditActor Actor = new("test", "admin@test.local", null);
+
     [Fact]
     public async Task MaintenanceForm_AfterASuccessfulSave_ShowsNoRequiredError()
     {
@@ -49,7 +51,7 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
         var window = await status.AddMaintenanceAsync(new MaintenanceWindowEntity
         {
             StartsAt = DateTimeOffset.UtcNow.AddDays(3), EndsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(2), Title = "确认后才删除",
-        }, Ct);
+        }, Actor, Ct);
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<AdminStatus>();
         cut.WaitForElement("[data-testid='maintenance-delete']");
@@ -71,7 +73,7 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
     public async Task AdminStatus_DeleteIncident_ConfirmedDeletes()
     {
         var status = host.Services.GetRequiredService<ServiceStatusService>();
-        var incident = await status.AddIncidentAsync(new IncidentEntity { StartedAt = DateTimeOffset.UtcNow, Title = "确认删除的故障", AffectsOpening = false }, Ct);
+        var incident = await status.AddIncidentAsync(new IncidentEntity { StartedAt = DateTimeOffset.UtcNow, Title = "确认删除的故障", AffectsOpening = false }, Actor, Ct);
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<AdminStatus>();
         cut.WaitForElement("[data-testid='incident-delete']");
