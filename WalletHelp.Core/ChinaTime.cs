@@ -10,8 +10,18 @@ public static class ChinaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
-    /// <summary>The same instant on China's clock.</summary>
-    public static DateTimeOffset From(DateTimeOffset instant) => instant.ToOffset(Offset);
+    /// <summary>
+    /// The same instant on China's clock. Never throws: near <see cref="DateTimeOffset.MaxValue"/> (a maintenance
+    /// window "ending in 9999") <c>ToOffset</c> would overflow, and a finding, the status page or a form must still
+    /// render — such instants become the largest (or smallest) representable China time.
+    /// </summary>
+    public static DateTimeOffset From(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks + Offset.Ticks;
+        if (ticks > DateTime.MaxValue.Ticks) return new DateTimeOffset(DateTime.MaxValue.Ticks, Offset);
+        if (ticks < Offset.Ticks) return new DateTimeOffset(Offset.Ticks, Offset);
+        return instant.ToOffset(Offset);
+    }
 
     /// <summary>The calendar date in China at that instant.</summary>
     public static DateOnly Today(DateTimeOffset instant) => DateOnly.FromDateTime(From(instant).DateTime);
@@ -36,6 +46,10 @@ public static class ChinaTime
             || !DateTime.TryParseExact(value.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return false;
+        }
+        if (local.Ticks < Offset.Ticks)
+        {
+            return false; // 0001-01-01 00:00 in China is before DateTimeOffset.MinValue in UTC
         }
         instant = At(local);
         return true;

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Faq;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,7 +34,12 @@ else
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiProblemDetails();
+// Explicit so that the problem-details middleware above also wraps authorization's 401/403.
+app.UseRouting();
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseBrowserId();
 app.UseAntiforgery();
 app.UseRateLimiter();

@@ -1,3 +1,6 @@
+using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +40,9 @@ public sealed class FaqTestDatabase : IDisposable
 
     private FaqSynonymService? synonyms;
 
-    public FaqService Reader => new(Factory, TimeProvider.System, Synonyms);
+    public FaqService Reader => new(Factory, TimeProvider.System, Limits, Synonyms);
+
+    public WriteLimits Limits { get; } = new(Microsoft.Extensions.Options.Options.Create(new RateLimitOptions()));
 
     public FaqAdminService Admin => new(Factory, TimeProvider.System, Audit);
 
@@ -51,6 +56,8 @@ public sealed class FaqTestDatabase : IDisposable
         services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(ConnectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new FaqSynonymService(sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(), TimeProvider.System));
+        services.AddSingleton(Limits);
+        services.TryAddScoped<WalletHelp.Web.Services.CircuitUser>();
         services.AddScoped<FaqService>();
         services.AddScoped<FaqAdminService>();
         services.AddSingleton<IAuditLog, AuditLog>();

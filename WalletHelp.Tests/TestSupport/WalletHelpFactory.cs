@@ -41,6 +41,15 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The hosting environment (Development by default; "Production" for the published app's behaviour).</summary>
+    public string EnvironmentName { get; private set; } = "Development";
+
+    public WalletHelpFactory InEnvironment(string environment)
+    {
+        EnvironmentName = environment;
+        return this;
+    }
+
     public WalletHelpFactory UseRealPort()
     {
         UseKestrel(0);
@@ -49,7 +58,7 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var values = new Dictionary<string, string?>

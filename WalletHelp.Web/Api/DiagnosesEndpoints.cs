@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using WalletHelp.Core.Diagnostics;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Diagnoses;
 
 namespace WalletHelp.Web.Api;
@@ -14,6 +16,8 @@ public static class DiagnosesEndpoints
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
+        // {"symptom":"a","symptom":"b"} is a 400, not "last one wins".
+        AllowDuplicateProperties = false,
         MaxDepth = 8,
     };
 
@@ -23,7 +27,6 @@ public static class DiagnosesEndpoints
 
         group.MapPost("/", CreateAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(ApiExtensions.DiagnosesPolicy)
             .DisableAntiforgery()
             .Accepts<DiagnosisRequest>("application/json")
             .Produces<DiagnosisResponse>(StatusCodes.Status201Created)
@@ -47,6 +50,11 @@ public static class DiagnosesEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext http, DiagnosisService diagnoses, IFindingTexts texts, CancellationToken cancellationToken)
     {
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The body must be JSON.", detail: "Send Content-Type: application/json.");
+        }
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             return TooLarge();
@@ -64,9 +72,15 @@ public static class DiagnosesEndpoints
         }
         catch (JsonException ex)
         {
-            var field = JsonPathToField(ex.Path);
+            // Never ex.Message: it can quote the submitted text. Only a path made of known (or letters-only) names.
+            var (field, known) = RequestFieldPath.Describe(ex.Path);
+            var duplicate = ex.Message.Contains("uplicate", StringComparison.Ordinal);
+            var message = duplicate ? $"{field} is given more than once."
+                : !known ? (field == "$" ? "The body has an unknown field." : $"{field} has an unknown field.")
+                : field == "$" ? "The body is not valid JSON."
+                : $"{field} has the wrong type or format.";
             return Results.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [field == "$" ? "The body is not valid JSON." : $"{field} has the wrong type or format."] },
+                new Dictionary<string, string[]> { [field] = [message] },
                 title: "The request body could not be read.");
         }
         if (request is null)
@@ -79,7 +93,17 @@ public static class DiagnosesEndpoints
         }
 
         var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        var view = await diagnoses.RunAsync(input, language, new Requester(user, BrowserId.Get(http), IsStaff: false), cancellationToken);
+        DiagnosisView view;
+        try
+        {
+            view = await diagnoses.RunAsync(input, language,
+                new Requester(user, BrowserId.Get(http), IsStaff: false, Client: WriteLimits.ClientKey(http)), cancellationToken);
+        }
+        catch (WriteLimitExceededException limited)
+        {
+            // The same per-address budget as the wizard's "See my diagnosis" (DiagnosisService enforces it).
+            return ApiExtensions.TooManyRequests(http, limited.RetryAfterSeconds);
+        }
         var response = view.ToResponse(texts, DiagnosisService.CultureFor(language));
         return Results.Created($"/api/v1/diagnoses/{view.Reference}", response);
     }
@@ -114,9 +138,51 @@ public static class DiagnosesEndpoints
     private static IResult TooLarge() =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is larger than 16 KiB.");
 
-    /// <summary>"$.personal.gender" → "personal.gender"; "$" for the body as a whole.</summary>
-    internal static string JsonPathToField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+}
+
+/// <summary>
+/// Turns a System.Text.Json path ("$.personal.gender", "$['6222…']") into the field name an error may show:
+/// the known request fields, plus an unknown key only when it is a plain word (letters and '_', at most 40) —
+/// a key that may hold a number is replaced by the path of the object it was sent in.
+/// </summary>
+public static partial class RequestFieldPath
+{
+    private static readonly Dictionary<string, Type> Roots = Properties(typeof(DiagnosisRequest));
+
+    public static (string Field, bool Known) Describe(string? path)
+    {
+        var segments = new List<string>();
+        var known = true;
+        var current = Roots;
+        foreach (Match m in Segment().Matches(path ?? ""))
+        {
+            var name = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal);
+            if (current.TryGetValue(name, out var type))
+            {
+                segments.Add(name);
+                current = Properties(type);
+                continue;
+            }
+            known = false;
+            if (PlainWord().IsMatch(name))
+            {
+                segments.Add(name);
+            }
+            break;
+        }
+        return (segments.Count == 0 ? "$" : string.Join('.', segments), known);
+    }
+
+    private static Dictionary<string, Type> Properties(Type type) =>
+        type.Namespace == typeof(DiagnosisRequest).Namespace && type.IsClass
+            ? type.GetProperties().ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.PropertyType, StringComparer.Ordinal)
+            : [];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.([^.\[]+)|\['((?:[^']|'')*)'\]")]
+    private static partial System.Text.RegularExpressions.Regex Segment();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_]{1,40}$")]
+    private static partial System.Text.RegularExpressions.Regex PlainWord();
 }
 
 /// <summary>A random id kept in a cookie so an anonymous person can reopen their own results in the same browser.</summary>

@@ -62,8 +62,8 @@ public sealed class TransactionRequest
 /// <summary>Checks a request and maps it to the Core input; every problem is named by its JSON path.</summary>
 public static class DiagnosisRequestValidator
 {
-    public const int MaxText = 200;
-    public const int MaxRejectionMessage = 1000;
+    public const int MaxText = InputLimits.MaxText;
+    public const int MaxRejectionMessage = InputLimits.MaxRejectionMessage;
 
     public static bool TryMap(DiagnosisRequest request, out DiagnosisInput input, out string language, out Dictionary<string, string[]> errors)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Faq;
 using WalletHelp.Core.Localization;
 
@@ -16,7 +17,7 @@ public static class FaqEndpoints
     {
         var group = endpoints.MapGroup("/api/v1/faq").WithTags("FAQ").AllowAnonymous();
 
-        group.MapGet("", async Task<Ok<List<FaqListItem>>> (FaqService faq, string? q, string? lang, string? category, CancellationToken ct) =>
+        group.MapGet("", async Task<IResult> (HttpContext http, FaqService faq, WriteLimits limits, string? q, string? lang, string? category, CancellationToken ct) =>
         {
             var language = Languages.Normalize(lang);
             if (string.IsNullOrWhiteSpace(q))
@@ -24,9 +25,15 @@ public static class FaqEndpoints
                 var all = await faq.ListAsync(language, category, ct);
                 return TypedResults.Ok(all.Select(a => new FaqListItem(a.Slug, a.Title, "", a.CategorySlug, Utc(a.UpdatedAt))).ToList());
             }
+            // Every search writes a log row: over the per-address budget the API says 429 (and writes nothing).
+            var decision = limits.TryAcquire(WriteKind.FaqSearch, WriteLimits.ClientKey(http));
+            if (!decision.Allowed)
+            {
+                return ApiExtensions.TooManyRequests(http, decision.RetryAfterSeconds);
+            }
             var hits = await faq.SearchAsync(q, language, category, limit: 50, ct);
             return TypedResults.Ok(hits.Select(h => new FaqListItem(h.Slug, h.Title, h.Snippet, h.Category, Utc(h.UpdatedAt))).ToList());
-        });
+        }).Produces<List<FaqListItem>>().ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/{slug}", async Task<Results<Ok<FaqArticleDto>, ProblemHttpResult>> (FaqService faq, string slug, string? lang, CancellationToken ct) =>
         {
@@ -34,7 +41,7 @@ public static class FaqEndpoints
             if (article is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "FAQ article not found",
-                    detail: $"No published article has the slug '{slug}'.");
+                    detail: "No published article has this slug.");
             }
             return TypedResults.Ok(new FaqArticleDto(article.Slug, article.Title, article.Language, article.IsFallback, article.CategorySlug,
                 article.Tags, Utc(article.UpdatedAt), article.BodyHtml, article.BodyMarkdown));

@@ -29,12 +29,13 @@ public static class StatusEndpoints
 
         var admin = group.MapGroup("/").RequireAuthorization(ApiExtensions.AdminPolicy).DisableAntiforgery();
 
-        admin.MapPost("/maintenance", async (CreateMaintenanceRequest body, HttpContext http, ServiceStatusService status, CancellationToken ct) =>
+        admin.MapPost("/maintenance", async (CreateMaintenanceRequest body, HttpContext http, ServiceStatusService status, TimeProvider time, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            if (body.StartsAt is null) errors["startsAt"] = ["startsAt is required."];
-            if (body.EndsAt is null) errors["endsAt"] = ["endsAt is required."];
-            if (body.StartsAt >= body.EndsAt) errors["endsAt"] = ["endsAt must be after startsAt."];
+            foreach (var (field, error) in StatusInputRules.CheckMaintenance(body.StartsAt, body.EndsAt, time.GetUtcNow()))
+            {
+                errors[field] = [StatusInputRules.Message(field, error)];
+            }
             CheckTitle(body.Title, body.TitleEn, errors);
             if (errors.Count > 0)
             {
@@ -57,7 +58,10 @@ public static class StatusEndpoints
             var errors = new Dictionary<string, string[]>();
             CheckTitle(body.Title, body.TitleEn, errors);
             var started = body.StartedAt ?? time.GetUtcNow();
-            if (body.ResolvedAt < started) errors["resolvedAt"] = ["resolvedAt must not be before startedAt."];
+            foreach (var (field, error) in StatusInputRules.CheckIncident(started, body.ResolvedAt, time.GetUtcNow()))
+            {
+                errors[field] = [StatusInputRules.Message(field, error)];
+            }
             if (errors.Count > 0)
             {
                 return Results.ValidationProblem(errors);

@@ -44,11 +44,9 @@ public static class LocalizationExtensions
                     SameSite = SameSiteMode.Lax,
                     Path = "/",
                 });
-            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+            return Results.LocalRedirect(Security.LocalUrl.OrRoot(redirectUri));
         }).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WalletHelp.Web.Data;
+using WalletHelp.Web.Infrastructure.Security;
 
 namespace WalletHelp.Web.Infrastructure;
 
@@ -12,6 +13,7 @@ public static class OperationsExtensions
     {
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddProblemDetails();
+        builder.Services.AddLogPrivacy();
         return builder;
     }
 

@@ -11,9 +11,16 @@ using WalletHelp.Web.Services.Status;
 namespace WalletHelp.Tests.Components.Diagnose;
 
 /// <summary>The real app (SQLite file, rules, texts) behind bUnit-rendered wizard components; one per test class.</summary>
-public sealed class WizardHost : IDisposable
+public class WizardHost : IDisposable
 {
-    public WalletHelpFactory Factory { get; } = new();
+    public WizardHost()
+        : this(new WalletHelpFactory())
+    {
+    }
+
+    protected WizardHost(WalletHelpFactory factory) => Factory = factory;
+
+    public WalletHelpFactory Factory { get; }
 
     public IServiceProvider Services => Factory.Services;
 

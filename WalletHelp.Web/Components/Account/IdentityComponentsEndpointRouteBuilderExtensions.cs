@@ -41,14 +41,22 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.Challenge(properties, [provider]);
         });
 
+        // The menu posts ReturnUrl=/ (a site path). The template's "~/{returnUrl}" turned that into "~//", which
+        // LocalRedirect rejects with an exception: the user saw a 500 and stayed signed in. The antiforgery token is
+        // checked here (not by the form binder) so a missing or stale one is a 400, never an exception.
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+            return Results.LocalRedirect(WalletHelp.Web.Infrastructure.Security.LocalUrl.OrRoot(form["ReturnUrl"].ToString()));
+        }).DisableAntiforgery();
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Diagnoses;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Audit;
 using WalletHelp.Web.Services.Status;
 using WalletHelp.Core.Localization;
@@ -29,8 +30,18 @@ public sealed record DiagnosisView(
 
 public sealed record DiagnosisNoteView(DateTimeOffset CreatedAt, string Author, string Text);
 
-/// <summary>Who is asking to run or see a diagnosis.</summary>
-public sealed record Requester(string? UserId, string? BrowserId, bool IsStaff);
+/// <summary>
+/// Who is asking to run or see a diagnosis. <paramref name="Client"/> is the address whose write budget a new
+/// diagnosis spends (<see cref="WriteLimits"/>); null only for in-process callers (seeding, tests).
+/// </summary>
+public sealed record Requester(string? UserId, string? BrowserId, bool IsStaff, string? Client = null);
+
+/// <summary>A text field of the input is longer than <see cref="InputLimits"/> allows; nothing was stored.</summary>
+public sealed class InputTooLongException(IReadOnlyList<(string Field, int Max)> fields)
+    : ArgumentException("Input fields over their length limit: " + string.Join(", ", fields.Select(f => $"{f.Field} (max {f.Max})")))
+{
+    public IReadOnlyList<(string Field, int Max)> Fields { get; } = fields;
+}
 
 /// <summary>
 /// The one code path behind the API and the wizards: reads the service schedule, runs the Core engine,
@@ -42,6 +53,7 @@ public sealed class DiagnosisService(
     KeyedHasher hasher,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     TimeProvider time,
+    WriteLimits limits,
     IAuditLog audit,
     ILogger<DiagnosisService> logger)
 {
@@ -50,8 +62,21 @@ public sealed class DiagnosisService(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>
+    /// Runs and stores a diagnosis. Every path that writes one comes through here, so the limits live here: the
+    /// input's length limits (<see cref="InputTooLongException"/>) and the requester's per-minute budget
+    /// (<see cref="WriteLimitExceededException"/>), checked in that order and before anything is stored.
+    /// </summary>
     public async Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default)
     {
+        if (InputLimits.Exceeded(input) is { Count: > 0 } tooLong)
+        {
+            throw new InputTooLongException(tooLong);
+        }
+        if (requester.Client is not null)
+        {
+            limits.Acquire(WriteKind.Diagnosis, requester.Client);
+        }
         var schedule = await status.GetScheduleAsync(Languages.IsEnglish(language), cancellationToken);
         var report = engine.Diagnose(input, schedule);
         foreach (var failure in report.Failures)
@@ -195,8 +220,14 @@ public sealed class DiagnosisService(
     public Task RecordOpenedAsync(string reference, AuditActor actor, CancellationToken cancellationToken = default) =>
         audit.WriteAsync(actor, AuditActions.CaseOpened, reference, cancellationToken: cancellationToken);
 
-    public async Task<bool> RecordHelpfulAsync(string reference, bool helpful, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>"Was this helpful?"; throws <see cref="WriteLimitExceededException"/> when <paramref name="client"/>'s feedback budget is spent.</summary>
+    public async Task<bool> RecordHelpfulAsync(string reference, bool helpful, string? comment, CancellationToken cancellationToken = default,
+        string? client = null)
     {
+        if (client is not null)
+        {
+            limits.Acquire(WriteKind.Feedback, client);
+        }
         if (!ReferenceCode.TryNormalize(reference, out var normalized))
         {
             return false;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using WalletHelp.Core;
 using WalletHelp.Core.Diagnostics;
 
@@ -9,7 +8,7 @@ namespace WalletHelp.Web.Services.Diagnoses;
 /// first (spaces, dashes, full-width digits), so "6228 4804 …" and "6228480…" mask and hash alike; free text is
 /// scrubbed of anything that looks like an ID or card number, in case someone pasted one there.
 /// </summary>
-public static partial class PersonalDataMasking
+public static class PersonalDataMasking
 {
     /// <summary>The rules' own number normalisation (trim, no spaces or dashes, ASCII), with X upper-cased: the form that is hashed.</summary>
     public static string? Canonical(string? number)
@@ -36,13 +35,8 @@ public static partial class PersonalDataMasking
         return first + new string('*', Math.Min(Math.Max(rest, 1), 8));
     }
 
-    /// <summary>Replaces any run of 12+ digits (spaces and dashes allowed inside) with its masked form.</summary>
-    public static string? ScrubFreeText(string? text) =>
-        string.IsNullOrEmpty(text) ? text : LongNumber().Replace(text, m =>
-        {
-            var digits = Canonical(m.Value) ?? "";
-            return digits.Length is 15 or 18 ? Masking.MaskIdNumber(digits) ?? "****" : Masking.MaskCardNumber(digits) ?? "****";
-        });
+    /// <summary>Core's one scrubber (<see cref="WalletHelp.Core.Privacy.PersonalNumberScrubber"/>): ID and card numbers in free text are masked.</summary>
+    public static string? ScrubFreeText(string? text) => WalletHelp.Core.Privacy.PersonalNumberScrubber.Scrub(text);
 
     public static object Mask(DiagnosisInput input) => new
     {
@@ -87,7 +81,4 @@ public static partial class PersonalDataMasking
             balance = x.Balance,
         },
     };
-
-    [GeneratedRegex(@"[0-9０-９][0-9０-９ \-]{10,}[0-9０-９xXｘＸ]")]
-    private static partial Regex LongNumber();
 }

@@ -344,6 +344,6 @@ public static partial class FaqSearchIndex
         cmd.Parameters.Add(p);
     }
 
-    [GeneratedRegex(@"[\s\p{P}\p{S}-[#+]]+")]
+    [GeneratedRegex(@"[\s\p{P}\p{S}\p{Cc}\p{Cf}-[#+]]+")]
     private static partial Regex Separator();
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using WalletHelp.Core.Privacy;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Faq;
 using WalletHelp.Core.Localization;
@@ -6,7 +8,7 @@ using WalletHelp.Core.Localization;
 namespace WalletHelp.Web.Services.Faq;
 
 /// <summary>What readers see: published, not deleted articles only. One short-lived context per call.</summary>
-public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, FaqSynonymService synonyms)
+public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, WriteLimits limits, FaqSynonymService synonyms)
 {
     public const int MaxCommentLength = 1000;
 
@@ -81,12 +83,19 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
             .ToList();
     }
 
-    /// <summary>Searches published articles and logs the query (text capped at 200 characters).</summary>
+    /// <summary>
+    /// Searches published articles and logs the query (scrubbed, capped at 200 characters) when <paramref name="client"/>'s
+    /// search budget allows; over it the search still answers but writes nothing. Null client: in-process caller, logged.
+    /// </summary>
     public async Task<IReadOnlyList<FaqSearchHit>> SearchAsync(string? query, string lang, string? categorySlug = null, int limit = 20,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? client = null)
     {
         lang = Languages.Normalize(lang);
-        query = (query ?? "").Trim();
+        // Control characters (NUL, tabs, CR/LF) are never part of a search; SQLite's FTS5 parser chokes on NUL.
+        query = string.Create((query ?? "").Length, query ?? "", static (span, q) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = char.IsControl(q[i]) ? ' ' : q[i];
+        }).Trim();
         if (query.Length == 0)
         {
             return [];
@@ -103,8 +112,12 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         {
             hits = await WiderSearchAsync(connection, query, lang, categorySlug, limit, cancellationToken);
         }
-        db.Add(new FaqSearchQuery { Query = query, Language = lang, ResultCount = hits.Count, CreatedAt = time.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
+        // The log keeps what was asked, never an ID or card number someone pasted into the box.
+        if (client is null || limits.TryAcquire(WriteKind.FaqSearch, client).Allowed)
+        {
+            db.Add(new FaqSearchQuery { Query = PersonalNumberScrubber.Scrub(query)!, Language = lang, ResultCount = hits.Count, CreatedAt = time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return hits;
     }
 
@@ -160,15 +173,23 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
             .Take(limit).Select(s => s.Hit)];
     }
 
-    /// <summary>Records one vote; false when the article is not published.</summary>
-    public async Task<bool> VoteAsync(int articleId, bool helpful, string? comment, string lang, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records one vote; false when the article is not published. Throws <see cref="WriteLimitExceededException"/>
+    /// when <paramref name="client"/>'s vote budget is spent (null client: in-process caller, not limited).
+    /// </summary>
+    public async Task<bool> VoteAsync(int articleId, bool helpful, string? comment, string lang, CancellationToken cancellationToken = default,
+        string? client = null)
     {
+        if (client is not null)
+        {
+            limits.Acquire(WriteKind.FaqVote, client);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await Published(db).AnyAsync(a => a.Id == articleId, cancellationToken))
         {
             return false;
         }
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        comment = string.IsNullOrWhiteSpace(comment) ? null : PersonalNumberScrubber.Scrub(comment.Trim());
         if (comment is { Length: > MaxCommentLength })
         {
             comment = comment[..MaxCommentLength];

@@ -73,6 +73,7 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
     public async Task<MaintenanceWindowEntity> AddMaintenanceAsync(MaintenanceWindowEntity window, AuditActor actor, CancellationToken cancellationToken = default)
     {
         window.CreatedAt = time.GetUtcNow();
+        StatusInputRules.EnsureMaintenance(window.StartsAt, window.EndsAt, window.CreatedAt);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.MaintenanceWindows.Add(window);
@@ -87,6 +88,7 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
     public async Task<IncidentEntity> AddIncidentAsync(IncidentEntity incident, AuditActor actor, CancellationToken cancellationToken = default)
     {
         incident.CreatedAt = time.GetUtcNow();
+        StatusInputRules.EnsureIncident(incident.StartedAt, incident.ResolvedAt, incident.CreatedAt);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Incidents.Add(incident);

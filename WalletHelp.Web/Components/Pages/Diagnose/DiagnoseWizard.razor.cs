@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Services;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Diagnoses;
 using WalletHelp.Web.Services.Status;
 using WalletHelp.Core.Localization;
@@ -25,6 +26,9 @@ public sealed partial class DiagnoseWizard : IDisposable
     private int saves;
     private bool submitting;
     private bool submitError;
+    // Set when the server refused the submit: the shared per-address budget (seconds to wait) or a length limit.
+    private int? limitedSeconds;
+    private bool tooLong;
 
     /// <summary>How long typing must pause before the rules run (and the answers are saved).</summary>
     public static int DebounceMilliseconds { get; set; } = 300;
@@ -207,6 +211,8 @@ public sealed partial class DiagnoseWizard : IDisposable
         if (State is null || submitting) return;
         submitting = true;
         submitError = false;
+        limitedSeconds = null;
+        tooLong = false;
         StateHasChanged();
         try
         {
@@ -216,9 +222,20 @@ public sealed partial class DiagnoseWizard : IDisposable
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
             var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
             var view = await Diagnoses.RunAsync(State.Input, Languages.Current,
-                new Requester(userId, CircuitUser.BrowserId, IsStaff: false));
+                new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser)));
             // A full load: the result page reads the browser cookie itself on its first request.
             Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);
+        }
+        catch (WriteLimitExceededException limited)
+        {
+            // Same budget as POST /api/v1/diagnoses; the answers stay in the form and in session storage.
+            limitedSeconds = limited.RetryAfterSeconds;
+            submitting = false;
+        }
+        catch (InputTooLongException)
+        {
+            tooLong = true;
+            submitting = false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
