@@ -39,11 +39,12 @@ public sealed class WizardResilienceBrowserTests(BrowserFixture browser)
 
         await page.ClickAsync("[data-testid='wizard-next']");
         await StepAsync(page, "bank");
-        Assert.Contains("step=2", page.Url);
+        // The address follows the step right after the render (NavigateTo runs after the step is shown).
+        await page.WaitForURLAsync("**/diagnose/application-rejected?step=2");
         await Field(page, "bank.branch").FillAsync("中国农业银行北京朝阳支行");
         await page.ClickAsync("[data-testid='wizard-next']");
         await StepAsync(page, "application");
-        Assert.Contains("step=3", page.Url);
+        await page.WaitForURLAsync("**/diagnose/application-rejected?step=3");
 
         await page.GoBackAsync();
         await StepAsync(page, "bank");
@@ -57,7 +58,7 @@ public sealed class WizardResilienceBrowserTests(BrowserFixture browser)
         await page.GoForwardAsync();
         await StepAsync(page, "bank");
         Assert.Equal("中国农业银行北京朝阳支行", await Field(page, "bank.branch").InputValueAsync());
-        Assert.EndsWith("/diagnose/application-rejected?step=2", page.Url);
+        await page.WaitForURLAsync("**/diagnose/application-rejected?step=2");
 
         // One more Back leaves the wizard's first step for the page before it, as a browser should.
         await page.GoBackAsync();

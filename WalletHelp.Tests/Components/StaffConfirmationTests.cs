@@ -58,7 +58,8 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
         Assert.Contains("北京时间", cut.Find("[data-testid='admin-maintenance']").TextContent);
 
         var row = cut.FindAll("[data-testid='admin-maintenance']").Single(r => r.TextContent.Contains("确认后才删除", StringComparison.Ordinal));
-        await row.QuerySelector("[data-testid='maintenance-delete']")!.ClickAsync(new());
+        // Click(), not ClickAsync(): the handler awaits the dialog, which only this test can answer.
+        row.QuerySelector("[data-testid='maintenance-delete']")!.Click();
 
         dialogs.WaitForAssertion(() => Assert.Contains("确认后才删除", dialogs.Find(".mud-dialog").TextContent));
         Assert.Contains("无法撤销", dialogs.Find(".mud-dialog").TextContent);
@@ -79,7 +80,7 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
         cut.WaitForElement("[data-testid='incident-delete']");
 
         var row = cut.FindAll("[data-testid='admin-incident']").Single(r => r.TextContent.Contains("确认删除的故障", StringComparison.Ordinal));
-        await row.QuerySelector("[data-testid='incident-delete']")!.ClickAsync(new());
+        row.QuerySelector("[data-testid='incident-delete']")!.Click();
         dialogs.WaitForAssertion(() => Assert.Contains("确认删除的故障", dialogs.Find(".mud-dialog").TextContent));
         var yes = dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("删除", StringComparison.Ordinal));
         await yes.ClickAsync(new());
@@ -121,7 +122,7 @@ public sealed class FaqHistoryConfirmationTests : BunitTestBase
         cut.WaitForElement("[data-testid='history-restore']");
         Assert.All(cut.FindAll("[data-testid='history-time']"), t => Assert.Contains("北京时间", t.TextContent));
 
-        await cut.Find("[data-testid='history-restore']").ClickAsync(new());
+        cut.Find("[data-testid='history-restore']").Click();
 
         dialogs.WaitForAssertion(() => Assert.Contains("立即显示", dialogs.Find(".mud-dialog").TextContent));
         var cancel = dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("取消", StringComparison.Ordinal));
