@@ -5,13 +5,17 @@ using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
 using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
 
+// A published app started from another folder must still find wwwroot and appsettings.json (see AppFolder).
+AppFolder.UseAppFolderOutsideDevelopment(args);
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWalletHelpData();
 builder.AddWalletHelpIdentity();
 builder.AddWalletHelpStaffSecurity();
+builder.AddWalletHelpEmail();
 builder.AddWalletHelpLocalization();
 builder.AddWalletHelpOperations();
 builder.AddWalletHelpServices();
@@ -23,6 +27,12 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+// `reset-password <email>` recovers an account from the command line and exits (the web server never starts).
+if (await app.RunCommandAsync(args))
+{
+    return Environment.ExitCode;
+}
+app.LogEmailMode();
 
 if (app.Environment.IsDevelopment())
 {
@@ -33,6 +43,7 @@ else
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblemDetails();
 // Explicit so that the problem-details middleware above also wraps authorization's 401/403.
@@ -52,8 +63,13 @@ app.MapFaqEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
-await app.InitializeDatabaseAsync();
+// Start-up problems (read-only folder, corrupt or locked database) end in one clear line and a non-zero exit.
+if (!await StartupFailure.TryAsync(() => app.InitializeDatabaseAsync(), app.Configuration, app.Environment))
+{
+    return 1;
+}
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so tests can host the real app.</summary>
 public partial class Program;

@@ -4,11 +4,17 @@ using WalletHelp.Web.Infrastructure;
 
 namespace WalletHelp.Tests.Web;
 
-public sealed class AccountLocalizationTests : IClassFixture<WalletHelpFactory>
+/// <summary>The forgot-password form exists only when mail can be sent (see AccountEnumerationTests for the no-mail page).</summary>
+public sealed class MailConfiguredFactory : WalletHelpFactory
+{
+    public MailConfiguredFactory() => With("WalletHelp:Email:SmtpHost", "127.0.0.1");
+}
+
+public sealed class AccountLocalizationTests : IClassFixture<MailConfiguredFactory>
 {
     private readonly WalletHelpFactory factory;
 
-    public AccountLocalizationTests(WalletHelpFactory factory) => this.factory = factory;
+    public AccountLocalizationTests(MailConfiguredFactory factory) => this.factory = factory;
 
     [Fact]
     public async Task AccountPages_DefaultToChinese_AndSwitchToEnglishWithTheCultureCookie()

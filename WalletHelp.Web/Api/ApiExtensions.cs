@@ -82,7 +82,8 @@ public static class ApiExtensions
     {
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Authentication");
-        auth.MapIdentityApi<ApplicationUser>();
+        auth.MapIdentityApi<ApplicationUser>()
+            .AddEndpointFilter(AuthEnumerationFilter.InvokeAsync);
         // The login endpoint (and only it) joins the sign-in budget, whatever path spelling reaches it.
         ((IEndpointConventionBuilder)auth).Add(endpoint =>
         {

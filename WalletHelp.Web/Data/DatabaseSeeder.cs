@@ -63,12 +63,14 @@ public sealed class DatabaseSeeder(
         }
     }
 
-    internal static string GeneratePassword()
+    /// <summary>20 characters: upper, lower, digits and shell-safe symbols (used by the seeder and reset-password).</summary>
+    public static string GeneratePassword()
     {
         const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
         const string lower = "abcdefghijkmnopqrstuvwxyz";
         const string digits = "23456789";
-        const string symbols = "!@#$%^&*-_+=?";
+        // Nothing a shell expands or quotes ($, `, !, ', ", \, *, ?, %, ^, &, #, ;): safe to paste into a command line.
+        const string symbols = "-_+=.,:@";
         const string all = upper + lower + digits + symbols;
         Span<char> chars = stackalloc char[20];
         chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];

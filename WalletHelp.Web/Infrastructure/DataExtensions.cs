@@ -42,7 +42,6 @@ public static class DataExtensions
             csb.DataSource = path;
         }
         csb.ForeignKeys = true;
-        csb.DefaultTimeout = 30;
         return csb.ToString();
     }
 

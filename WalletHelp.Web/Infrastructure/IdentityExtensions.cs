@@ -44,7 +44,7 @@ public static class IdentityExtensions
             // After AddApiEndpoints, which registers the stock SignInManager again: the audited one wins.
             .AddSignInManager<WalletHelpSignInManager>();
 
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        // Mail (IEmailSender, lockout notices, whether accounts must confirm) is set up by AddWalletHelpEmail.
         return builder;
     }
 }

@@ -11,7 +11,7 @@ public static class OperationsExtensions
 {
     public static WebApplicationBuilder AddWalletHelpOperations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StaticAssetsHealthCheck>("static-assets");
         builder.Services.AddProblemDetails();
         builder.Services.AddLogPrivacy();
         return builder;
@@ -32,6 +32,25 @@ public static class OperationsExtensions
             },
         }).AllowAnonymous();
         return endpoints;
+    }
+
+    /// <summary>
+    /// Unhealthy when the static asset manifest or the files it serves are missing (e.g. the published app started
+    /// from a folder without its wwwroot): pages would load without CSS or blazor.web.js.
+    /// </summary>
+    private sealed class StaticAssetsHealthCheck(IWebHostEnvironment environment) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var manifest = Path.Combine(AppContext.BaseDirectory, environment.ApplicationName + ".staticwebassets.endpoints.json");
+            if (!File.Exists(manifest))
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy("static asset manifest missing"));
+            }
+            return Task.FromResult(environment.WebRootFileProvider.GetFileInfo("app.css").Exists
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("wwwroot not found under the content root"));
+        }
     }
 
     private sealed class DatabaseHealthCheck(IDbContextFactory<ApplicationDbContext> factory) : IHealthCheck

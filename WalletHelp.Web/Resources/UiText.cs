@@ -14,6 +14,9 @@ public static class UiText
 
     public static string Get(string key) => Manager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
+    /// <summary>The string in a given language (e.g. an email in the recipient's language).</summary>
+    public static string Get(string key, CultureInfo culture) => Manager.GetString(key, culture) ?? key;
+
     public static string ValidationRequired => Get("Validation.Required");
     public static string ValidationEmail => Get("Validation.Email");
     public static string ValidationPasswordLength => Get("Validation.PasswordLength");

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Audit;
-using WalletHelp.Web.Services.Diagnoses;
 
 namespace WalletHelp.Web.Services.Audit;
 
@@ -119,7 +118,7 @@ public sealed class AuditLog(IDbContextFactory<ApplicationDbContext> factory, Ti
         return new AuditPage(items, total, page, size);
     }
 
-    private static string? Clean(string? text, int max) => Cap(PersonalDataMasking.ScrubFreeText(text?.Trim()), max);
+    private static string? Clean(string? text, int max) => Cap(WalletHelp.Core.Privacy.PersonalNumberScrubber.Scrub(text?.Trim()), max);
 
     private static string? Cap(string? text, int max) =>
         string.IsNullOrEmpty(text) ? null : text.Length > max ? text[..max] : text;

@@ -46,6 +46,14 @@ public static class FaqMarkdown
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowDataAttributes = false;
+        // A link that opens a new tab must not hand the new page a handle on ours (window.opener) nor our URL.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link && link.HasAttribute("target"))
+            {
+                link.SetAttribute("rel", "noopener noreferrer");
+            }
+        };
         return sanitizer;
     }
 }
