@@ -21,8 +21,12 @@ public sealed class WizardResilienceBrowserTests(BrowserFixture browser)
     /// <summary>Waits until the debounced save has run after the last change (the answers reached the server and storage).</summary>
     private static async Task SettledAsync(IPage page, int savesBefore)
     {
-        await page.WaitForFunctionAsync(
-            $"Number(document.querySelector(\"[data-testid='wizard-state']\").dataset.saves) > {savesBefore}");
+        // Polled from here: the page's CSP forbids the string evaluation WaitForFunctionAsync would use.
+        for (var i = 0; i < 150 && await SavesAsync(page) <= savesBefore; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.True(await SavesAsync(page) > savesBefore, "the answers were never saved");
         await page.WaitForTimeoutAsync(400);
     }
 

@@ -8,6 +8,9 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// No inline onclick: the content security policy allows scripts from this site only.
+document.getElementById("components-reload-button").addEventListener("click", () => location.reload());
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
         // show(), not showModal(): a modal dialog makes the rest of the page inert, and people should be able to
