@@ -29,8 +29,10 @@ public static class DependencyInjection
         services.TryAddSingleton(_ => new BinTableProvider());
         services.TryAddSingleton<IBinTableProvider>(sp => sp.GetRequiredService<BinTableProvider>());
         // A factory: the engine also has a constructor taking a custom rule list, which DI must not pick.
+        services.TryAddSingleton<RuleParametersProvider>();
+        services.TryAddSingleton<IRuleParametersProvider>(sp => sp.GetRequiredService<RuleParametersProvider>());
         services.TryAddSingleton<IDiagnosisEngine>(sp => new DiagnosisEngine(
-            sp.GetRequiredService<IOptions<DiagnosticsOptions>>(),
+            sp.GetRequiredService<IRuleParametersProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IBinTableProvider>(),
             sp.GetRequiredService<BankDirectory>()));

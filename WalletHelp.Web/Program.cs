@@ -21,6 +21,7 @@ builder.AddWalletHelpOperations();
 builder.AddWalletHelpServices();
 builder.AddWalletHelpApi();
 builder.AddWalletHelpFaq();
+builder.AddWalletHelpAdmin();
 builder.Services.AddMudServices();
 // Chinese text is sent as text, not as &#x...; entities (a third of the size, and readable).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

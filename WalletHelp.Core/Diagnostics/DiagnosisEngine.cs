@@ -9,8 +9,7 @@ namespace WalletHelp.Core.Diagnostics;
 /// </summary>
 public sealed class DiagnosisEngine : IDiagnosisEngine
 {
-    private readonly DiagnosticsOptions options;
-    private readonly IReadOnlyList<PeakHourRange> peakHours;
+    private readonly IRuleParametersProvider parameters;
     private readonly TimeProvider timeProvider;
     private readonly IBinTableProvider bins;
     private readonly BankDirectory banks;
@@ -32,30 +31,41 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
         IBinTableProvider bins,
         BankDirectory banks,
         IEnumerable<IRule> rules)
+        : this(new RuleParametersProvider(options), timeProvider, bins, banks, rules)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(rules);
-        this.options = options.Value;
+    }
+
+    /// <summary>An engine whose parameters can change at run time (admin parameter sets).</summary>
+    public DiagnosisEngine(
+        IRuleParametersProvider parameters,
+        TimeProvider timeProvider,
+        IBinTableProvider bins,
+        BankDirectory banks,
+        IEnumerable<IRule>? rules = null)
+    {
+        this.parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
         this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         this.bins = bins ?? throw new ArgumentNullException(nameof(bins));
         this.banks = banks ?? throw new ArgumentNullException(nameof(banks));
-        this.rules = [.. rules];
-        // Validation has already rejected a malformed value; an unparsable one here just means no peak hours.
-        peakHours = DiagnosticsOptions.TryParsePeakHours(this.options.PeakHours, out var parsed, out _) ? parsed : [];
+        this.rules = [.. rules ?? RuleCatalog.Rules];
     }
 
     /// <summary>An engine with default options, the system clock and the built-in reference data.</summary>
     public static DiagnosisEngine CreateDefault(TimeProvider? timeProvider = null) =>
         new(Options.Create(new DiagnosticsOptions()), timeProvider ?? TimeProvider.System, new BinTableProvider(), BankDirectory.Default);
 
-    public DiagnosticReport Diagnose(DiagnosisInput input, ServiceSchedule schedule)
+    public DiagnosticReport Diagnose(DiagnosisInput input, ServiceSchedule schedule) => Diagnose(input, schedule, parameters.Current);
+
+    public DiagnosticReport Diagnose(DiagnosisInput input, ServiceSchedule schedule, RuleParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(parameters);
         schedule ??= ServiceSchedule.Empty;
         var findings = new List<Finding>(8);
         List<RuleFailure>? failures = null;
+        var table = bins.Current;
         var context = new RuleContext(
-            InputNormalizer.Normalize(input), schedule, options, peakHours, timeProvider.GetUtcNow(), bins.Current, banks, findings);
+            InputNormalizer.Normalize(input), schedule, parameters.Options, parameters.PeakHours, timeProvider.GetUtcNow(), table, table.BanksOver(banks), findings);
         var topics = context.Flow.Topics;
 
         foreach (var rule in rules)
@@ -76,7 +86,7 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
         FindingOrder.SortInPlace(findings, outcome);
         var retryAfter = outcome == Outcome.Wait ? RetryAfter(context, findings) : null;
         return new DiagnosticReport(input.Symptom, outcome, retryAfter, findings, RuleCatalog.Version,
-            failures is null ? [] : failures);
+            failures is null ? [] : failures, parameters.SetNumber);
     }
 
     /// <summary>

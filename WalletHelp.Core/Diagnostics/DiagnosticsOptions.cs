@@ -89,13 +89,13 @@ public sealed class DiagnosticsOptions
 /// <summary>Limits of one wallet class, in CNY.</summary>
 public sealed class WalletClassLimits
 {
-    [Range(typeof(decimal), "0", "100000000")]
+    [Range(typeof(decimal), "1", "100000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal Balance { get; set; }
 
-    [Range(typeof(decimal), "0", "100000000")]
+    [Range(typeof(decimal), "1", "100000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal PerPayment { get; set; }
 
-    [Range(typeof(decimal), "0", "100000000")]
+    [Range(typeof(decimal), "1", "100000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal PerDay { get; set; }
 }
 

@@ -32,4 +32,5 @@ public sealed record DiagnosticReport(
     DateTimeOffset? RetryAfter,
     IReadOnlyList<Finding> Findings,
     string RuleSetVersion,
-    IReadOnlyList<RuleFailure> Failures);
+    IReadOnlyList<RuleFailure> Failures,
+    int ParameterSet = 0);

@@ -40,8 +40,12 @@ public sealed class BankDirectory
             .ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.Term.Length).ToArray());
     }
 
-    /// <summary>The built-in directory.</summary>
-    public static BankDirectory Default { get; } = new(BuiltInBanks.All);
+    /// <summary>
+    /// The built-in directory: the major issuers with the names people use for them, then every other issuer the shipped
+    /// BIN data names.
+    /// </summary>
+    public static BankDirectory Default { get; } = new(BuiltInBanks.All.Concat(
+        BinDataFile.Banks.Where(b => !BuiltInBanks.All.Any(k => string.Equals(k.Code, b.Code, StringComparison.OrdinalIgnoreCase)))));
 
     public IReadOnlyList<Bank> Banks { get; }
 

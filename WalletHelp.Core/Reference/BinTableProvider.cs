@@ -1,6 +1,6 @@
 namespace WalletHelp.Core.Reference;
 
-/// <summary>The BIN table the rules use now; the admin CSV import replaces it at run time.</summary>
+/// <summary>The effective BIN table (shipped data + admin imports); an import or rollback replaces it at run time.</summary>
 public interface IBinTableProvider
 {
     BinTable Current { get; }

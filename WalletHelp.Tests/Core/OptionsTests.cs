@@ -58,6 +58,9 @@ public class OptionsTests
     [InlineData("WalletHelp:Diagnostics:PeakHours", "13:00-11:00")]
     [InlineData("WalletHelp:Diagnostics:MaintenanceLookahead", "-01:00:00")]
     [InlineData("WalletHelp:Diagnostics:Class2:PerPayment", "200000")]
+    [InlineData("WalletHelp:Diagnostics:Class2:Balance", "999999999")] // [Range] on the class limits runs now
+    [InlineData("WalletHelp:Diagnostics:Class4:PerDay", "0")]
+    [InlineData("WalletHelp:Diagnostics:IncidentRetryEstimate", "3.00:00:00")]
     public void AddWalletHelpCore_InvalidValue_FailsValidation(string key, string value)
     {
         using var services = Build(new() { [key] = value });
@@ -74,5 +77,43 @@ public class OptionsTests
         using var provider = services.BuildServiceProvider();
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void Check_NamesEachBadValueByItsApiPathWithItsRange()
+    {
+        var options = new DiagnosticsOptions { MinimumAge = 200, PeakHours = "13:00-11:00" };
+        options.Class2.Balance = 999_999_999m;
+        options.Class4.PerPayment = 6_000m; // over the class 4 daily limit of 5,000
+
+        var errors = DiagnosticsOptionsValidator.Check(options);
+
+        Assert.Equal(["minimumAge", "peakHours", "walletClassLimits.2.balance", "walletClassLimits.4.perPayment"], errors.Select(e => e.Path).Order());
+        var age = errors.Single(e => e.Path == "minimumAge");
+        Assert.Equal((ParameterErrorKinds.Range, "0", "120"), (age.Kind, age.Min, age.Max));
+        Assert.Equal(("1", "100000000"), (errors.Single(e => e.Path == "walletClassLimits.2.balance").Min, errors.Single(e => e.Path == "walletClassLimits.2.balance").Max));
+        Assert.Equal(ParameterErrorKinds.PerPaymentOverPerDay, errors.Single(e => e.Path == "walletClassLimits.4.perPayment").Kind);
+        Assert.Empty(DiagnosticsOptionsValidator.Check(new DiagnosticsOptions()));
+    }
+
+    [Fact]
+    public void Engine_UsesTheProvidersCurrentSet_AndReportsItsNumber()
+    {
+        var provider = new RuleParametersProvider(Options.Create(new DiagnosticsOptions()));
+        var engine = new DiagnosisEngine(provider, Builders.Clock(), new WalletHelp.Core.Reference.BinTableProvider(), WalletHelp.Core.Reference.BankDirectory.Default);
+        var payment = Builders.Transaction(4, TransactionKind.Payment, 1_500m);
+
+        var before = engine.Diagnose(payment, ServiceSchedule.Empty);
+        var tighter = new DiagnosticsOptions();
+        tighter.Class4.PerPayment = 1_000m;
+        provider.Replace(new RuleParameters(7, tighter));
+        var after = engine.Diagnose(payment, ServiceSchedule.Empty);
+        var draft = engine.Diagnose(payment, ServiceSchedule.Empty, new RuleParameters(-1, new DiagnosticsOptions()));
+
+        Assert.Equal(0, before.ParameterSet);
+        Assert.False(before.Has("TX-LIMIT-SINGLE"));
+        Assert.Equal(7, after.ParameterSet);
+        Assert.True(after.Has("TX-LIMIT-SINGLE"), after.Codes());
+        Assert.False(draft.Has("TX-LIMIT-SINGLE")); // an explicit set wins over the provider's
     }
 }

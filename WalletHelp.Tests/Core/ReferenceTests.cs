@@ -32,6 +32,63 @@ public class ReferenceTests
     }
 
     [Fact]
+    public void BinTable_Default_IsTheBroadGeneratedTable()
+    {
+        Assert.True(BinTable.Default.Count >= 1000, $"{BinTable.Default.Count} prefixes");
+        var issuers = BinTable.Default.Entries.Select(e => e.BankCode).Distinct().ToList();
+        Assert.True(issuers.Count >= 100, $"{issuers.Count} issuers");
+        Assert.All(BinTable.Default.Entries, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.BankName));
+            Assert.False(string.IsNullOrWhiteSpace(e.BankNameEn));
+            Assert.InRange(e.Length, 12, 19);
+        });
+        foreach (var type in Enum.GetValues<BinCardType>())
+            Assert.Contains(BinTable.Default.Entries, e => e.CardType == type);
+        Assert.Contains(BinTable.Default.Entries, e => e.Prefix.Length == 3);
+        Assert.Contains(BinTable.Default.Entries, e => e.Prefix.Length == 10);
+    }
+
+    [Theory]
+    [InlineData("6212790000000000", "NBBANK", "宁波银行", "Bank of Ningbo")] // a city commercial bank the old table did not know
+    [InlineData("6210180000000000000", "GDRCC", "广东省农村信用社联合社", "Guangdong Rural Credit Union")]
+    public void BinTable_Default_KnowsSmallerIssuersByName(string card, string code, string zh, string en)
+    {
+        Assert.True(BinTable.Default.TryMatch(card, out var entry));
+        Assert.Equal(code, entry.BankCode);
+        var bank = BinTable.Default.BanksOver(BankDirectory.Default).FindByCode(code);
+        Assert.NotNull(bank);
+        Assert.Equal(zh, bank.ChineseName);
+        Assert.Equal(en, bank.EnglishName);
+        Assert.True(BankDirectory.Default.TryMatch(zh, out var named));
+        Assert.Equal(code, named.Code);
+    }
+
+    [Fact]
+    public void BinTable_BanksOver_AddsIssuersOnlyAnImportNames()
+    {
+        var table = BinTable.Default.Merge([new BinEntry("8888000", "QQRCB", BinCardType.Debit, 16, "青青农商银行", "Qingqing Rural Bank")]);
+
+        var banks = table.BanksOver(BankDirectory.Default);
+
+        Assert.Null(BankDirectory.Default.FindByCode("QQRCB"));
+        Assert.Equal("Qingqing Rural Bank", banks.FindByCode("QQRCB")?.EnglishName);
+        Assert.True(banks.TryMatch("青青农商银行", out var named));
+        Assert.Equal("QQRCB", named.Code);
+    }
+
+    [Fact]
+    public void BinCsvParser_WriteThenParse_RoundTrips()
+    {
+        var csv = BinCsvParser.Write(BinTable.Default.Entries);
+        var parsed = BinCsvParser.Parse(csv);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(BinTable.Default.Count, parsed.Lines.Count);
+        Assert.All(parsed.Entries.Zip(BinTable.Default.Entries), pair => Assert.True(pair.First.SameAs(pair.Second), pair.First.Prefix));
+    }
+
+    [Fact]
     public void BinTable_ApiExampleCard_PassesLuhn() => Assert.True(Luhn.IsValid("6228480402564890018"));
 
     [Fact]
@@ -96,7 +153,8 @@ public class ReferenceTests
 
     [Theory]
     [InlineData("62A848,ABC,DC,19", 1, "bin")]
-    [InlineData("622,ABC,DC,19", 1, "bin")]
+    [InlineData("62,ABC,DC,19", 1, "bin")]
+    [InlineData("62284812345,ABC,DC,19", 1, "bin")]
     [InlineData("622848,,DC,19", 2, "bank")]
     [InlineData("622848,ABC,XX,19", 3, "type")]
     [InlineData("622848,ABC,DC,25", 4, "length")]

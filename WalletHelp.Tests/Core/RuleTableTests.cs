@@ -25,6 +25,8 @@ public class RuleTableTests
         yield return new("PI-NAME-MISSING", true, "no personal section on a symptom that needs it", Valid with { Personal = null });
         yield return new("PI-NAME-MISSING", false, "name given", Valid);
         yield return new("PI-NAME-MISSING", false, "symptom does not need a name", Valid with { Symptom = Symptom.TryAgainLater, Personal = null });
+        yield return new("PI-NAME-MISSING", false, "class 4 (anonymous) needs no name", WithPersonal(p => p with { Name = null }) with { WalletClass = 4 });
+        yield return new("PI-NAME-MISSING", true, "class 3 needs real-name identity", WithPersonal(p => p with { Name = null }) with { WalletClass = 3 });
         yield return new("PI-NAME-WHITESPACE", true, "trailing space", WithPersonal(p => p with { Name = "张三 " }));
         yield return new("PI-NAME-WHITESPACE", true, "space inside Chinese name", WithPersonal(p => p with { Name = "张 三" }));
         yield return new("PI-NAME-WHITESPACE", true, "ideographic space", WithPersonal(p => p with { Name = "张\u3000三" }));
@@ -50,6 +52,9 @@ public class RuleTableTests
         // ---- ID number
         yield return new("PI-ID-MISSING", true, "empty ID", WithPersonal(p => p with { IdNumber = "" }));
         yield return new("PI-ID-MISSING", false, "ID given", Valid);
+        yield return new("PI-ID-MISSING", false, "class 4 (anonymous) needs no ID number", WithPersonal(p => p with { IdNumber = "" }) with { WalletClass = 4 });
+        yield return new("PI-ID-MISSING", true, "class 3 needs an ID number", WithPersonal(p => p with { IdNumber = "" }) with { WalletClass = 3 });
+        yield return new("PI-ID-CHECKSUM", true, "class 4: an ID number given anyway is still checked", WithPersonal(p => p with { IdNumber = "110105194912310023" }) with { WalletClass = 4 });
         yield return new("PI-ID-LEGACY", true, "15 digits", WithPersonal(p => p with { IdNumber = "110105491231002" }));
         yield return new("PI-ID-LEGACY", false, "18 characters", Valid);
         yield return new("PI-ID-FORMAT", true, "17 characters", WithPersonal(p => p with { IdNumber = "11010519491231002" }));
@@ -81,6 +86,7 @@ public class RuleTableTests
         // ---- phone
         yield return new("PI-PHONE-MISSING", true, "empty phone", WithPersonal(p => p with { Phone = null }));
         yield return new("PI-PHONE-MISSING", false, "phone given", Valid);
+        yield return new("PI-PHONE-MISSING", true, "class 4 still needs the phone", WithPersonal(p => p with { Phone = null, Name = null, IdNumber = null }) with { WalletClass = 4 });
         yield return new("PI-PHONE-FORMAT", true, "10 digits", WithPersonal(p => p with { Phone = "1380013800" }));
         yield return new("PI-PHONE-FORMAT", true, "starts with 12", WithPersonal(p => p with { Phone = "12800138000" }));
         yield return new("PI-PHONE-FORMAT", false, "with +86 and spaces", WithPersonal(p => p with { Phone = "+86 138 0013 8000" }));
@@ -101,6 +107,8 @@ public class RuleTableTests
         // ---- bank
         yield return new("BK-CARD-MISSING", true, "no card, class 2", WithBank(b => b with { CardNumber = "" }));
         yield return new("BK-CARD-MISSING", false, "no card, class 4", WithBank(b => b with { CardNumber = "" }) with { WalletClass = 4 });
+        yield return new("BK-CARD-MISSING", false, "no card, class 3", WithBank(b => b with { CardNumber = "" }) with { WalletClass = 3 });
+        yield return new("BK-CARD-MISSING", true, "no card, class 1", WithBank(b => b with { CardNumber = "" }) with { WalletClass = 1 });
         yield return new("BK-CARD-MISSING", false, "no card, symptom without bank details", Valid with { Symptom = Symptom.CannotLogIn, Bank = null });
         yield return new("BK-CARD-FORMAT", true, "11 digits", WithBank(b => b with { CardNumber = "62284804025" }));
         yield return new("BK-CARD-FORMAT", true, "letters", WithBank(b => b with { CardNumber = "6228A80402564890018" }));
@@ -109,7 +117,7 @@ public class RuleTableTests
         yield return new("BK-CARD-LUHN", false, "valid card", Valid);
         yield return new("BK-CARD-LENGTH", true, "ABC prefix with 16 digits", WithBank(b => b with { CardNumber = Card("622848040256489") }));
         yield return new("BK-CARD-LENGTH", false, "ABC prefix with 19 digits", Valid);
-        yield return new("BK-BIN-UNKNOWN", true, "unknown prefix", WithBank(b => b with { CardNumber = Card("999999040256489001"), BankName = null, Branch = null }));
+        yield return new("BK-BIN-UNKNOWN", true, "unknown prefix", WithBank(b => b with { CardNumber = Card("700000040256489001"), BankName = null, Branch = null }));
         yield return new("BK-BIN-UNKNOWN", false, "known prefix", Valid);
         yield return new("BK-BANK-MISMATCH", true, "ICBC named, ABC card", WithBank(b => b with { BankName = "ICBC", Branch = null }));
         yield return new("BK-BANK-MISMATCH", false, "ABC named by code", WithBank(b => b with { BankName = "ABC" }));

@@ -95,6 +95,8 @@ public static class ApiExtensions
         });
         endpoints.MapDiagnosesApi();
         endpoints.MapStatusApi();
+        endpoints.MapReferenceApi();
+        endpoints.MapRulesApi();
         endpoints.MapAuditApi();
         return endpoints;
     }

@@ -11,7 +11,7 @@ public sealed record FindingResponse(
 
 public sealed record DiagnosisResponse(
     string Reference, DateTimeOffset CreatedAt, string Symptom, string Outcome, DateTimeOffset? RetryAfter,
-    string RuleSetVersion, IReadOnlyList<FindingResponse> Findings);
+    string RuleSetVersion, IReadOnlyList<FindingResponse> Findings, int ParameterSet);
 
 public sealed record NoteResponse(DateTimeOffset CreatedAt, string Author, string Text);
 
@@ -19,7 +19,7 @@ public sealed record NoteResponse(DateTimeOffset CreatedAt, string Author, strin
 public sealed record StoredDiagnosisResponse(
     string Reference, DateTimeOffset CreatedAt, string Symptom, string Outcome, DateTimeOffset? RetryAfter,
     string RuleSetVersion, IReadOnlyList<FindingResponse> Findings, string Language, string Status, bool? Helpful,
-    JsonElement? Input, IReadOnlyList<NoteResponse> Notes);
+    JsonElement? Input, IReadOnlyList<NoteResponse> Notes, int ParameterSet);
 
 public static class ApiModelMapping
 {
@@ -32,10 +32,10 @@ public static class ApiModelMapping
 
     public static DiagnosisResponse ToResponse(this DiagnosisView view, IFindingTexts texts, CultureInfo culture) =>
         new(view.Reference, view.CreatedAt, view.Symptom.ToCode(), view.Outcome.ToCode(), view.RetryAfter, view.RuleSetVersion,
-            texts.Localize(view.Findings, culture));
+            texts.Localize(view.Findings, culture), view.ParameterSet);
 
     public static StoredDiagnosisResponse ToStoredResponse(this DiagnosisView view, IFindingTexts texts, CultureInfo culture) =>
         new(view.Reference, view.CreatedAt, view.Symptom.ToCode(), view.Outcome.ToCode(), view.RetryAfter, view.RuleSetVersion,
             texts.Localize(view.Findings, culture), view.Language, view.Status, view.Helpful, view.MaskedInput,
-            [.. view.Notes.Select(n => new NoteResponse(n.CreatedAt, n.Author, n.Text))]);
+            [.. view.Notes.Select(n => new NoteResponse(n.CreatedAt, n.Author, n.Text))], view.ParameterSet);
 }

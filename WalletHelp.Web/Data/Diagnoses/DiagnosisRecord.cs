@@ -17,6 +17,8 @@ public class DiagnosisRecord
     public DateTimeOffset? RetryAfter { get; set; }
     public required string Language { get; set; }
     public required string RuleSetVersion { get; set; }
+    /// <summary>The rule parameter set the diagnosis ran with (0: the configuration).</summary>
+    public int ParameterSet { get; set; }
     /// <summary>JSON array of findings (code, severity, field, selfService, args).</summary>
     public required string FindingsJson { get; set; }
     /// <summary>JSON of the masked inputs, for agents.</summary>

@@ -379,6 +379,9 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ParameterSet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -642,28 +645,119 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("FaqSearchQueries", (string)null);
                 });
 
-            modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqSynonymGroup", b =>
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImport", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Terms")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RolledBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RolledBackBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.ToTable("FaqSynonymGroups", (string)null);
+                    b.ToTable("BinImports", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankNameEn")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardType")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("BinImportRows", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Rules.RuleParameterSetEntity", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("RuleParameterSets", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Status.IncidentEntity", b =>
@@ -881,6 +975,15 @@ namespace WalletHelp.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImportRow", b =>
+                {
+                    b.HasOne("WalletHelp.Web.Data.Reference.BinImport", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
                     b.Navigation("Notes");
@@ -896,6 +999,11 @@ namespace WalletHelp.Web.Data.Migrations
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqCategory", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImport", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

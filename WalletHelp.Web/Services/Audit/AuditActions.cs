@@ -37,6 +37,7 @@ public static class AuditActions
     public const string UserChanged = "user.changed";
     public const string RulesChanged = "rules.changed";
     public const string BinsImported = "bins.imported";
+    public const string BinsRolledBack = "bins.rolled-back";
     public const string ExportCreated = "export.created";
 
 }

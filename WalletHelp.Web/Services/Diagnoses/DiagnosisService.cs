@@ -26,7 +26,8 @@ public sealed record DiagnosisView(
     bool? Helpful,
     JsonElement? MaskedInput,
     IReadOnlyList<DiagnosisNoteView> Notes,
-    string? OwnerUserId);
+    string? OwnerUserId,
+    int ParameterSet = 0);
 
 public sealed record DiagnosisNoteView(DateTimeOffset CreatedAt, string Author, string Text);
 
@@ -94,6 +95,7 @@ public sealed class DiagnosisService(
             RetryAfter = report.RetryAfter,
             Language = language,
             RuleSetVersion = report.RuleSetVersion,
+            ParameterSet = report.ParameterSet,
             FindingsJson = JsonSerializer.Serialize(report.Findings.Select(StoredFinding.From), Json),
             MaskedInputJson = JsonSerializer.Serialize(PersonalDataMasking.Mask(input), Json),
             IdNumberHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Personal?.IdNumber), cancellationToken),
@@ -272,7 +274,8 @@ public sealed class DiagnosisService(
             record.Helpful,
             JsonSerializer.Deserialize<JsonElement>(record.MaskedInputJson),
             [.. record.Notes.OrderBy(n => n.CreatedAt).Select(n => new DiagnosisNoteView(n.CreatedAt, n.Author, n.Text))],
-            record.OwnerUserId);
+            record.OwnerUserId,
+            record.ParameterSet);
     }
 
     /// <summary>Language-neutral stored shape of a finding.</summary>

@@ -11,8 +11,8 @@ using WalletHelp.Web.Data;
 namespace WalletHelp.Web.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261125234056_FaqSynonyms")]
-    partial class FaqSynonyms
+    [Migration("20261125225508_BinImports")]
+    partial class BinImports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -645,28 +645,88 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("FaqSearchQueries", (string)null);
                 });
 
-            modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqSynonymGroup", b =>
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImport", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Terms")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RolledBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RolledBackBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.ToTable("FaqSynonymGroups", (string)null);
+                    b.ToTable("BinImports", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankNameEn")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardType")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("BinImportRows", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Status.IncidentEntity", b =>
@@ -884,6 +944,15 @@ namespace WalletHelp.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImportRow", b =>
+                {
+                    b.HasOne("WalletHelp.Web.Data.Reference.BinImport", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
                     b.Navigation("Notes");
@@ -899,6 +968,11 @@ namespace WalletHelp.Web.Data.Migrations
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqCategory", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImport", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,28 @@
+using WalletHelp.Web.Services.Reference;
+using WalletHelp.Web.Services.Rules;
+
+namespace WalletHelp.Web.Infrastructure;
+
+public static class AdminExtensions
+{
+    /// <summary>What admins run without a deploy: the BIN table (and, below, rule parameters, users, analytics).</summary>
+    public static WebApplicationBuilder AddWalletHelpAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BinReferenceService>();
+        builder.Services.AddSingleton<RuleParametersService>();
+        builder.Services.AddHostedService<ReferenceDataLoader>();
+        return builder;
+    }
+
+    /// <summary>Loads admin-imported reference data and the newest rule parameter set once the database is migrated (hosted services start after that).</summary>
+    private sealed class ReferenceDataLoader(BinReferenceService bins, RuleParametersService rules) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await bins.ReloadAsync(cancellationToken);
+            await rules.LoadAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
