@@ -83,6 +83,7 @@ public sealed class DiagnosisEngine : IDiagnosisEngine
         }
 
         var outcome = DecideOutcome(findings);
+        FindingOrder.SortInPlace(findings, outcome);
         var retryAfter = outcome == Outcome.Wait ? RetryAfter(context, findings) : null;
         return new DiagnosticReport(input.Symptom, outcome, retryAfter, findings, RuleCatalog.Version,
             failures is null ? [] : failures, parameters.SetNumber);

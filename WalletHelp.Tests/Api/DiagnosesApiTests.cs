@@ -82,6 +82,21 @@ public sealed partial class DiagnosesApiTests(WalletHelpFactory factory) : IClas
     }
 
     [Fact]
+    public async Task PostAndGet_RiskMessageWithMissingCard_ListTheRiskHoldFirst()
+    {
+        // RULES.md "Order of findings": the finding that decides contact-support comes before the card number to fill in.
+        var json = ValidRequest.Replace("身份信息校验未通过", "因风控原因暂无法开通").Replace("\"cardNumber\": \"6228 4804 0256 4890 018\", ", "");
+        var posted = await (await PostAsync(json)).ReadJsonAsync();
+        var codes = posted.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
+        Assert.Equal("AP-RISK-HOLD", codes[0]);
+        Assert.Contains("BK-CARD-MISSING", codes);
+
+        var client = await factory.CreateBearerClientAsync(WalletHelpFactory.AgentEmail, WalletHelpFactory.AgentPassword);
+        var stored = await (await client.GetAsync($"/api/v1/diagnoses/{posted.GetProperty("reference").GetString()}", Ct)).ReadJsonAsync();
+        Assert.Equal(codes, stored.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task Post_ChineseLanguage_GivesChineseTexts()
     {
         var response = await PostAsync(ValidRequest.Replace("\"language\": \"en\"", "\"language\": \"zh-CN\""));

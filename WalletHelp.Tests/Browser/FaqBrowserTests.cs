@@ -106,6 +106,10 @@ public sealed partial class FaqBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid='diff']")).ToContainTextAsync("独角兽测试小节");
         await page.ScreenshotAsync("faq-history-diff");
         await page.ClickAsync("[data-testid='history-row'][data-version='1'] [data-testid='history-restore']");
+        // Restoring publishes: the page asks first and says so (issue 10, item 9).
+        var confirm = page.Locator(".mud-dialog");
+        await Assertions.Expect(confirm).ToContainTextAsync("立即显示");
+        await confirm.Locator("button", new() { HasText = "恢复版本 1" }).ClickAsync();
         await page.Locator("[data-testid='history-row'][data-version='3']").WaitForAsync();
 
         await reader.GotoInteractiveAsync("/faq/network-problems");

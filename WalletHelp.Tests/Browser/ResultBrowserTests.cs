@@ -13,7 +13,7 @@ public sealed class ResultBrowserTests(BrowserFixture browser)
           "application": { "rejectionMessage": "因风控原因，暂无法为您开立钱包" } }
         """;
 
-    private static async Task<string> PostFromBrowserAsync(IPage page, string json)
+    internal static async Task<string> PostFromBrowserAsync(IPage page, string json)
     {
         // The browser's own request context: it carries the browser-id cookie, like the wizard does.
         var response = await page.Context.APIRequest.PostAsync("/api/v1/diagnoses", new APIRequestContextOptions

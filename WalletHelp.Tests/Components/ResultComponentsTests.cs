@@ -91,4 +91,59 @@ public class ResultComponentsTests : BunitTestBase
         Assert.Contains("WH-7KQ2-9MX4", list);
         Assert.All(risk.Remedies, step => Assert.Contains(step, list));
     }
+
+    private IReadOnlyList<LocalizedFinding> Localize(Outcome outcome, params Finding[] findings)
+    {
+        var texts = Services.GetRequiredService<IFindingTexts>();
+        return [.. FindingOrder.Sort(findings, outcome).Select(f => texts.Localize(f, System.Globalization.CultureInfo.CurrentUICulture))];
+    }
+
+    [Fact]
+    public void FindingList_ContactSupport_LeadsWithTheOperatorFindingAndOffersTheRestAsAlsoWorthChecking()
+    {
+        Finding[] findings =
+        [
+            new("BK-CARD-MISSING", Severity.Blocking, "bank.cardNumber", true),
+            new("AP-RISK-HOLD", Severity.Blocking, "application.rejectionMessage", false),
+        ];
+        var cut = Render<FindingList>(p => p
+            .Add(x => x.View, View(Outcome.ContactSupport, null, findings))
+            .Add(x => x.Findings, Localize(Outcome.ContactSupport, findings)));
+
+        var groups = cut.FindAll("section[data-testid^='group-']").Select(s => s.GetAttribute("data-testid")).ToList();
+        Assert.Equal(["group-decisive", "group-also-worth-checking"], groups);
+        Assert.Contains("为什么需要联系客服", cut.Find("[data-testid='group-decisive'] h3").TextContent);
+        Assert.Contains("也值得检查", cut.Find("[data-testid='group-also-worth-checking'] h3").TextContent);
+        Assert.NotNull(cut.Find("[data-testid='group-also-worth-checking'] [data-testid='finding-BK-CARD-MISSING']"));
+        var ids = cut.FindAll("[data-testid^='finding-AP-'], [data-testid^='finding-BK-']").Select(e => e.GetAttribute("data-testid")).ToList();
+        Assert.Equal(["finding-AP-RISK-HOLD", "finding-BK-CARD-MISSING"], ids);
+    }
+
+    [Fact]
+    public void FindingList_Ready_ExpandsTheReapplySteps()
+    {
+        Finding[] findings = [new("PI-PHONE-PREFIX", Severity.Info, "personal.phone", true), new("AP-READY", Severity.Info, null, true)];
+        var cut = Render<FindingList>(p => p
+            .Add(x => x.View, View(Outcome.Ready, null, findings))
+            .Add(x => x.Findings, Localize(Outcome.Ready, findings)));
+
+        Assert.Contains("重新申请的步骤", cut.Find("[data-testid='group-decisive'] h3").TextContent);
+        var steps = cut.FindAll("[data-testid='finding-AP-READY'] [data-testid='finding-remedies'] li");
+        Assert.True(steps.Count >= 2, cut.Markup);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FindingList_RuleCodes_OnlyForStaff(bool showCodes)
+    {
+        Finding[] findings = [new("BK-BANK-MISMATCH", Severity.Blocking, "bank.bankName", true, new Dictionary<string, string> { ["namedBank"] = "ICBC", ["cardBank"] = "ABC" })];
+        var cut = Render<FindingList>(p => p
+            .Add(x => x.View, View(Outcome.FixAndRetry, null, findings))
+            .Add(x => x.Findings, Localize(Outcome.FixAndRetry, findings))
+            .Add(x => x.ShowCodes, showCodes));
+
+        Assert.Equal(showCodes, cut.Markup.Contains("BK-BANK-MISMATCH</code>", StringComparison.Ordinal));
+        Assert.Equal(showCodes ? 1 : 0, cut.FindAll("[data-testid='finding-code']").Count);
+    }
 }

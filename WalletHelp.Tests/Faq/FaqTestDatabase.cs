@@ -29,14 +29,18 @@ public sealed class FaqTestDatabase : IDisposable
         {
             db.Database.Migrate();
         }
-        new FaqSeeder(Factory, TimeProvider.System).SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+        new FaqSeeder(Factory, TimeProvider.System, Synonyms).SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public string ConnectionString { get; }
 
     public IDbContextFactory<ApplicationDbContext> Factory { get; }
 
-    public FaqService Reader => new(Factory, TimeProvider.System, Limits);
+    public FaqSynonymService Synonyms => synonyms ??= new(Factory, TimeProvider.System);
+
+    private FaqSynonymService? synonyms;
+
+    public FaqService Reader => new(Factory, TimeProvider.System, Limits, Synonyms);
 
     public WriteLimits Limits { get; } = new(Microsoft.Extensions.Options.Options.Create(new RateLimitOptions()));
 
@@ -51,6 +55,7 @@ public sealed class FaqTestDatabase : IDisposable
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(ConnectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new FaqSynonymService(sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(), TimeProvider.System));
         services.AddSingleton(Limits);
         services.TryAddScoped<WalletHelp.Web.Services.CircuitUser>();
         services.AddScoped<FaqService>();

@@ -5,7 +5,7 @@ using WalletHelp.Web.Components.Pages.Diagnose;
 
 namespace WalletHelp.Tests.Components.Diagnose;
 
-public class TriageTests : BunitTestBase
+public class TriageTests(WizardHost host) : WizardTestBase(host), IClassFixture<WizardHost>
 {
     [Fact]
     public void Triage_Rendered_ShowsEightSymptomsLinkingToTheirWizards()
@@ -22,9 +22,23 @@ public class TriageTests : BunitTestBase
         }
         Assert.Contains("开通申请未通过", cut.Markup);
     }
+
+    [Fact]
+    public void Triage_RiskMessage_AnswersContactSupportBeforeAnyForm()
+    {
+        var cut = Render<Triage>();
+
+        cut.Find("[data-testid='app-message-risk']").Click();
+
+        var answer = cut.Find("[data-testid='app-message-answer-risk']");
+        Assert.Contains("请联系客服", answer.TextContent);
+        Assert.Contains("身份证", answer.QuerySelector("[data-testid='finding-remedies']")!.TextContent);
+        Assert.Empty(cut.FindAll("input"));
+        Assert.Equal("true", cut.Find("[data-testid='app-message-risk']").GetAttribute("aria-pressed"));
+    }
 }
 
-public class TriageEnglishTests() : BunitTestBase("en")
+public class TriageEnglishTests(WizardHost host) : WizardTestBase(host, "en"), IClassFixture<WizardHost>
 {
     [Fact]
     public void Triage_English_ShowsEnglishTitlesAndLines()
@@ -34,5 +48,8 @@ public class TriageEnglishTests() : BunitTestBase("en")
         Assert.Contains("Application rejected", cut.Find("[data-testid='symptom-application-rejected']").TextContent);
         Assert.Contains("The app says the system is under maintenance.", cut.Markup);
         Assert.DoesNotContain("开通申请未通过", cut.Markup);
+        // The app's own wording stays in Chinese (that is what the person sees), explained in English.
+        Assert.Contains("系统维护", cut.Find("[data-testid='app-message-maintenance']").TextContent);
+        Assert.Contains("System maintenance", cut.Find("[data-testid='app-message-maintenance']").TextContent);
     }
 }

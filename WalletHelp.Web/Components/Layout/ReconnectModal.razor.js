@@ -8,9 +8,14 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// No inline onclick: the content security policy allows scripts from this site only.
+document.getElementById("components-reload-button").addEventListener("click", () => location.reload());
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        // show(), not showModal(): a modal dialog makes the rest of the page inert, and people should be able to
+        // keep reading (and scrolling) while the connection comes back.
+        if (!reconnectModal.open) reconnectModal.show();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {

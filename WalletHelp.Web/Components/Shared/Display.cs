@@ -1,5 +1,6 @@
 using System.Globalization;
 using MudBlazor;
+using WalletHelp.Core;
 using WalletHelp.Core.Diagnostics;
 
 namespace WalletHelp.Web.Components.Shared;
@@ -7,6 +8,21 @@ namespace WalletHelp.Web.Components.Shared;
 /// <summary>Presentation helpers shared by the result, history and status pages.</summary>
 public static class Display
 {
+    /// <summary>A stored UTC <see cref="DateTime"/> (EF reads them back as Unspecified) as an instant.</summary>
+    public static DateTimeOffset FromUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero),
+        _ => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero),
+    };
+
+    /// <summary>China time to the second, for revision histories and edit conflicts.</summary>
+    public static string FormatSeconds(DateTimeOffset instant) =>
+        ChinaTime.From(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The calendar day in China time (an article's "updated" date).</summary>
+    public static string FormatDate(DateTimeOffset instant) =>
+        ChinaTime.From(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static MudBlazor.Severity AlertSeverity(Outcome outcome) => outcome switch
     {
         Outcome.Ready => MudBlazor.Severity.Success,

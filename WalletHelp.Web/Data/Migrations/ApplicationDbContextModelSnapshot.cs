@@ -645,6 +645,30 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("FaqSearchQueries", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqSynonymGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FaqSynonymGroups", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Reference.BinImport", b =>
                 {
                     b.Property<long>("Id")

@@ -267,7 +267,8 @@ public sealed class DiagnosisService(
             outcome,
             record.RetryAfter,
             record.RuleSetVersion,
-            [.. findings.Select(f => f.ToFinding())],
+            // Results stored before the findings were ordered by what to act on get the same order when read.
+            FindingOrder.Sort(findings.Select(f => f.ToFinding()), outcome),
             record.Language,
             record.Status,
             record.Helpful,

@@ -5,7 +5,7 @@ using WalletHelp.Web.Data.Faq;
 namespace WalletHelp.Web.Services.Faq;
 
 /// <summary>Inserts the seeded categories and articles whose slugs are missing (never overwrites edits), then rebuilds the search index.</summary>
-public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time) : IContentSeeder
+public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, FaqSynonymService synonyms) : IContentSeeder
 {
     public const string SeedAuthor = "seed";
 
@@ -48,6 +48,8 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
             db.Add(FaqAdminService.Snapshot(article, SeedAuthor, now, "seeded"));
         }
         await db.SaveChangesAsync(cancellationToken);
+
+        await synonyms.SeedAsync(cancellationToken);
 
         // Saves keep the index in step; rebuild only after seeding or when a migration emptied it.
         if (added.Count > 0 || !await FaqIndexing.IsPopulatedAsync(db, cancellationToken))

@@ -9,6 +9,7 @@ public static class FaqServiceExtensions
     public static WebApplicationBuilder AddWalletHelpFaq(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FaqSynonymService>();
         builder.Services.AddScoped<FaqService>();
         builder.Services.AddScoped<FaqAdminService>();
         builder.Services.AddScoped<IContentSeeder, FaqSeeder>();

@@ -1,3 +1,4 @@
+using WalletHelp.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Data;
@@ -5,6 +6,11 @@ using WalletHelp.Web.Data.Status;
 using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Web.Services.Status;
+
+public enum ServiceAlertKind { Maintenance, Incident }
+
+/// <summary>Something that stops wallets opening right now: the site-wide banner shows it on every page.</summary>
+public sealed record ServiceAlert(ServiceAlertKind Kind, string Title, DateTimeOffset StartedAt, DateTimeOffset? EndsAt);
 
 /// <summary>Maintenance windows and incidents: what the status page shows and the retry rules read.</summary>
 /// <remarks>Every change is recorded in the audit log in the same transaction.</remarks>
@@ -28,6 +34,31 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             .Take(50)
             .ToListAsync(cancellationToken);
         return (maintenance, incidents);
+    }
+
+    /// <summary>
+    /// Maintenance under way now and open incidents that affect opening (titles in the requested language), the
+    /// maintenance first. Announced-but-future windows are for the status page, not a banner on every page.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceAlert>> GetActiveAlertsAsync(bool english, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var maintenance = await db.MaintenanceWindows.AsNoTracking()
+            .Where(m => m.EndsAt > now && m.StartsAt <= now)
+            .OrderBy(m => m.EndsAt)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.ResolvedAt == null && i.AffectsOpening && i.StartedAt <= now)
+            .OrderByDescending(i => i.StartedAt)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. maintenance.Select(m => new ServiceAlert(ServiceAlertKind.Maintenance, Languages.Pick(m.Title, m.TitleEn, english), m.StartsAt, m.EndsAt)),
+            .. incidents.Select(i => new ServiceAlert(ServiceAlertKind.Incident, Languages.Pick(i.Title, i.TitleEn, english), i.StartedAt, null)),
+        ];
     }
 
     /// <summary>The schedule handed to the rules (titles in the requested language).</summary>

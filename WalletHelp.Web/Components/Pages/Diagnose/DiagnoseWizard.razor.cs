@@ -38,6 +38,12 @@ public sealed partial class DiagnoseWizard : IDisposable
     /// <summary>"Edit this answer" from the result page: a field path such as <c>personal.idNumber</c>.</summary>
     [SupplyParameterFromQuery(Name = "edit")] public string? Edit { get; set; }
 
+    /// <summary>
+    /// The step (1-based) in the address: every step is a history entry, so the browser's Back and Forward move
+    /// between steps. The answers live in the component (and session storage), so nothing typed is lost.
+    /// </summary>
+    [SupplyParameterFromQuery(Name = "step")] public int? Step { get; set; }
+
     [Inject] private IDiagnosisEngine Engine { get; set; } = default!;
     [Inject] private DiagnosisService Diagnoses { get; set; } = default!;
     [Inject] private ServiceStatusService Status { get; set; } = default!;
@@ -54,7 +60,19 @@ public sealed partial class DiagnoseWizard : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (State is not null && State.Input.Symptom.ToCode() == SymptomCode) return;
+        if (State is not null && State.Input.Symptom.ToCode() == SymptomCode)
+        {
+            // Back / Forward (or a step link): the address changed, the component and its answers stayed.
+            if (restored && Step is { } step && step - 1 != State.StepIndex)
+            {
+                State.TouchStep(State.CurrentStep);
+                State.GoTo(step - 1);
+                Validate();
+                pendingFocus = "step-heading";
+                await SaveAsync();
+            }
+            return;
+        }
         if (State is not null) State.Changed -= OnChanged;
         State = Codes.TryParseSymptom(SymptomCode, out var symptom) ? new WizardState(symptom) : null;
         if (State is null) return;
@@ -75,8 +93,14 @@ public sealed partial class DiagnoseWizard : IDisposable
                 State.GoTo(editStep);
                 pendingFocus = WizardSteps.ElementId(Edit!);
             }
+            else if (Step is { } step)
+            {
+                State.GoTo(step - 1);
+            }
             Validate();
             StateHasChanged();
+            // The address names the step shown (replacing, not adding, a history entry).
+            SyncAddress(replace: true);
             return;
         }
         if (pendingFocus is { } target)
@@ -150,6 +174,17 @@ public sealed partial class DiagnoseWizard : IDisposable
         Validate();
         pendingFocus = "step-heading";
         await SaveAsync();
+        SyncAddress(replace: false);
+    }
+
+    /// <summary>Puts the current step into the address (a new history entry unless <paramref name="replace"/>).</summary>
+    private void SyncAddress(bool replace)
+    {
+        if (State is null) return;
+        var step = State.StepIndex + 1;
+        if (Step == step && Edit is null) return;
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["step"] = step, ["edit"] = null });
+        Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = replace });
     }
 
     private Task NextAsync() => GoToAsync(State!.StepIndex + 1);
@@ -168,6 +203,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             Logger.LogDebug("Saved wizard answers not cleared: {Error}", ex.GetType().Name);
         }
         pendingFocus = "step-heading";
+        SyncAddress(replace: false);
     }
 
     private async Task SubmitAsync()
