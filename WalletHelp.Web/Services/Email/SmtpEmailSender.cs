@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using WalletHelp.Core.Localization;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Infrastructure;
 using WalletHelp.Web.Resources;
@@ -32,9 +32,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
 
     private async Task SendAsync(ApplicationUser user, string to, string key, string? link, string? code = null)
     {
-        var culture = user.PreferredLanguage is { Length: > 0 } preferred
-            ? CultureInfo.GetCultureInfo(preferred.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN")
-            : CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("zh-CN");
+        var culture = Languages.Culture(user.PreferredLanguage is { Length: > 0 } preferred ? preferred : Languages.Current);
         string Text(string name) => UiText.Get(name, culture);
 
         var subject = Text(key + ".Subject");
