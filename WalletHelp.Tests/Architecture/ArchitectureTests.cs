@@ -26,11 +26,6 @@ public class ArchitectureTests
         "WalletHelp.Web.Components.Pages.Admin.Faq.FaqHistory",
         "WalletHelp.Web.Components.Pages.Admin.Faq.FaqMetaFields",
         "WalletHelp.Web.Components.Pages.Admin.Faq.FaqStatusChip",
-        "WalletHelp.Web.Components.Pages.Admin.Status.AdminStatus",
-        "WalletHelp.Web.Components.Pages.Admin.Status.IncidentForm",
-        "WalletHelp.Web.Components.Pages.Admin.Status.MaintenanceForm",
-        "WalletHelp.Web.Components.Pages.Diagnose.ServiceNotice",
-        "WalletHelp.Web.Components.Pages.Status.StatusPage",
     ];
 
     [Fact]

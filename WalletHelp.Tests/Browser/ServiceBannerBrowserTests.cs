@@ -19,10 +19,8 @@ public sealed class ServiceBannerBrowserTests(BrowserFixture browser)
         var baseUrl = BrowserFixture.Start(app);
         var end = DateTimeOffset.UtcNow.AddHours(2);
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<ServiceStatusService>().AddMaintenanceAsync(new MaintenanceWindowEntity
-        {
-            StartsAt = DateTimeOffset.UtcNow.AddMinutes(-5), EndsAt = end, Title = "钱包系统升级", TitleEn = "Wallet system upgrade",
-        }, new WalletHelp.Web.Services.Audit.AuditActor("test", "admin@test.local", null), TestContext.Current.CancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ServiceStatusService>().AddMaintenanceAsync(new MaintenanceInput(
+            DateTimeOffset.UtcNow.AddMinutes(-5), end, "钱包系统升级", "Wallet system upgrade"), new WalletHelp.Web.Services.Audit.AuditActor("test", "admin@test.local", null), TestContext.Current.CancellationToken);
         var endText = end.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
         var page = await browser.NewPageAsync(baseUrl: baseUrl);

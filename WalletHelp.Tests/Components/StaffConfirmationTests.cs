@@ -48,10 +48,8 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
     public async Task AdminStatus_DeleteMaintenance_AsksFirstAndCancelKeepsIt()
     {
         var status = host.Services.GetRequiredService<ServiceStatusService>();
-        var window = await status.AddMaintenanceAsync(new MaintenanceWindowEntity
-        {
-            StartsAt = DateTimeOffset.UtcNow.AddDays(3), EndsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(2), Title = "确认后才删除",
-        }, Actor, Ct);
+        var window = (await status.AddMaintenanceAsync(new MaintenanceInput(
+            DateTimeOffset.UtcNow.AddDays(3), DateTimeOffset.UtcNow.AddDays(3).AddHours(2), "确认后才删除", null), Actor, Ct)).Saved!;
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<AdminStatus>();
         cut.WaitForElement("[data-testid='maintenance-delete']");
@@ -74,7 +72,7 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
     public async Task AdminStatus_DeleteIncident_ConfirmedDeletes()
     {
         var status = host.Services.GetRequiredService<ServiceStatusService>();
-        var incident = await status.AddIncidentAsync(new IncidentEntity { StartedAt = DateTimeOffset.UtcNow, Title = "确认删除的故障", AffectsOpening = false }, Actor, Ct);
+        var incident = (await status.AddIncidentAsync(new IncidentInput(DateTimeOffset.UtcNow, null, "确认删除的故障", null, AffectsOpening: false), Actor, Ct)).Saved!;
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<AdminStatus>();
         cut.WaitForElement("[data-testid='incident-delete']");

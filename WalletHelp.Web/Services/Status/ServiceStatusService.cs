@@ -17,8 +17,7 @@ public sealed record ServiceAlert(ServiceAlertKind Kind, string Title, DateTimeO
 public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, IAuditLog audit)
 {
     /// <summary>Windows that have not ended and incidents that are open or resolved within the last day.</summary>
-    public async Task<(IReadOnlyList<MaintenanceWindowEntity> Maintenance, IReadOnlyList<IncidentEntity> Incidents)> GetCurrentAsync(
-        CancellationToken cancellationToken = default)
+    public async Task<StatusBoard> GetCurrentAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var recent = now.AddDays(-1);
@@ -27,13 +26,15 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             .Where(m => m.EndsAt > now)
             .OrderBy(m => m.StartsAt)
             .Take(50)
+            .Select(m => new MaintenanceView(m.Id, m.StartsAt, m.EndsAt, m.Title, m.TitleEn, m.CreatedBy))
             .ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => i.ResolvedAt == null || i.ResolvedAt > recent)
             .OrderByDescending(i => i.StartedAt)
             .Take(50)
+            .Select(i => new IncidentView(i.Id, i.StartedAt, i.ResolvedAt, i.Title, i.TitleEn, i.AffectsOpening, i.CreatedBy))
             .ToListAsync(cancellationToken);
-        return (maintenance, incidents);
+        return new StatusBoard(maintenance, incidents);
     }
 
     /// <summary>
@@ -66,14 +67,27 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
     {
         var (maintenance, incidents) = await GetCurrentAsync(cancellationToken);
         return new ServiceSchedule(
-            [.. maintenance.Select(m => new MaintenanceWindow(m.Id, m.StartsAt, m.EndsAt, english && m.TitleEn is { Length: > 0 } ? m.TitleEn : m.Title))],
-            [.. incidents.Select(i => new Incident(i.Id, i.StartedAt, i.ResolvedAt, english && i.TitleEn is { Length: > 0 } ? i.TitleEn : i.Title, i.AffectsOpening))]);
+            [.. maintenance.Select(m => new MaintenanceWindow(m.Id, m.StartsAt, m.EndsAt, m.TitleIn(english)))],
+            [.. incidents.Select(i => new Incident(i.Id, i.StartedAt, i.ResolvedAt, i.TitleIn(english), i.AffectsOpening))]);
     }
 
-    public async Task<MaintenanceWindowEntity> AddMaintenanceAsync(MaintenanceWindowEntity window, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>Checks the input (<see cref="StatusInputRules"/>) and stores it with its audit entry, or stores nothing.</summary>
+    public async Task<StatusSaveResult<MaintenanceView>> AddMaintenanceAsync(MaintenanceInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        window.CreatedAt = time.GetUtcNow();
-        StatusInputRules.EnsureMaintenance(window.StartsAt, window.EndsAt, window.CreatedAt);
+        var now = time.GetUtcNow();
+        if (StatusInputRules.Check(input, now) is { Count: > 0 } problems)
+        {
+            return new(null, problems);
+        }
+        var window = new MaintenanceWindowEntity
+        {
+            StartsAt = input.StartsAt!.Value,
+            EndsAt = input.EndsAt!.Value,
+            Title = input.Title!.Trim(),
+            TitleEn = Optional(input.TitleEn),
+            CreatedBy = CreatedBy(actor),
+            CreatedAt = now,
+        };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.MaintenanceWindows.Add(window);
@@ -82,13 +96,27 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             $"{window.StartsAt.UtcDateTime:yyyy-MM-dd HH:mm}Z–{window.EndsAt.UtcDateTime:yyyy-MM-dd HH:mm}Z {window.Title}");
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return window;
+        return new(new MaintenanceView(window.Id, window.StartsAt, window.EndsAt, window.Title, window.TitleEn, window.CreatedBy), []);
     }
 
-    public async Task<IncidentEntity> AddIncidentAsync(IncidentEntity incident, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>Checks the input and stores the incident with its audit entry, or stores nothing.</summary>
+    public async Task<StatusSaveResult<IncidentView>> AddIncidentAsync(IncidentInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        incident.CreatedAt = time.GetUtcNow();
-        StatusInputRules.EnsureIncident(incident.StartedAt, incident.ResolvedAt, incident.CreatedAt);
+        var now = time.GetUtcNow();
+        if (StatusInputRules.Check(input, now) is { Count: > 0 } problems)
+        {
+            return new(null, problems);
+        }
+        var incident = new IncidentEntity
+        {
+            StartedAt = input.StartedAt ?? now,
+            ResolvedAt = input.ResolvedAt,
+            Title = input.Title!.Trim(),
+            TitleEn = Optional(input.TitleEn),
+            AffectsOpening = input.AffectsOpening,
+            CreatedBy = CreatedBy(actor),
+            CreatedAt = now,
+        };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Incidents.Add(incident);
@@ -96,8 +124,13 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
         audit.Add(db, actor, AuditActions.IncidentReported, $"incident:{incident.Id}", incident.Title);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return incident;
+        return new(new IncidentView(incident.Id, incident.StartedAt, incident.ResolvedAt, incident.Title, incident.TitleEn,
+            incident.AffectsOpening, incident.CreatedBy), []);
     }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? CreatedBy(AuditActor actor) => actor.UserId is null && actor.Name is "anonymous" ? null : actor.Name;
 
     public async Task<bool> DeleteMaintenanceAsync(long id, AuditActor actor, CancellationToken cancellationToken = default)
     {
