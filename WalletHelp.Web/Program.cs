@@ -60,7 +60,6 @@ app.MapStaticAssets();
 app.MapWalletHelpHealth();
 app.MapCultureEndpoint();
 app.MapWalletHelpApi();
-app.MapFaqEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

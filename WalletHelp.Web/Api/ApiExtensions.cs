@@ -113,6 +113,12 @@ public static class ApiExtensions
             }
             var last = pattern.TrimEnd('/');
             last = last[(last.LastIndexOf('/') + 1)..];
+            // The public API is bearer sign-in and refresh; Identity's other endpoints (register, confirm, manage…)
+            // serve its own flows and stay out of /openapi/v1.json.
+            if (!last.Equals("login", StringComparison.OrdinalIgnoreCase) && !last.Equals("refresh", StringComparison.OrdinalIgnoreCase))
+            {
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+            }
             if (last.Equals("login", StringComparison.OrdinalIgnoreCase))
             {
                 endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInPolicy));
@@ -127,6 +133,7 @@ public static class ApiExtensions
         endpoints.MapReferenceApi();
         endpoints.MapRulesApi();
         endpoints.MapAuditApi();
+        endpoints.MapFaqApi();
         return endpoints;
     }
 
@@ -139,10 +146,10 @@ public static class ApiExtensions
     };
 
     /// <summary>The 429 problem details every limit answers with (middleware and <see cref="WriteLimits"/> alike).</summary>
-    public static IResult TooManyRequests(HttpContext http, int seconds)
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooManyRequests(HttpContext http, int seconds)
     {
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(
+        return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests.",
             detail: $"Try again in {seconds} seconds.");

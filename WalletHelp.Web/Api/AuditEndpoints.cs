@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using WalletHelp.Core;
 using WalletHelp.Web.Services.Audit;
 
@@ -10,38 +11,37 @@ public sealed record AuditPageResponse(IReadOnlyList<AuditEntryResponse> Items, 
 /// <summary><c>GET /api/v1/audit?from&amp;to&amp;actor&amp;action&amp;page&amp;pageSize</c> (Admin): the audit log, newest first.</summary>
 public static class AuditEndpoints
 {
-
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/audit", async (string? from, string? to, string? actor, string? action, string? page, string? pageSize,
-                IAuditLog audit, CancellationToken ct) =>
-            {
-                var errors = new Dictionary<string, string[]>();
-                var fromAt = ParseInstant(from, endOfDay: false, "from", errors);
-                var toAt = ParseInstant(to, endOfDay: true, "to", errors);
-                if (fromAt is not null && toAt is not null && toAt <= fromAt) errors["to"] = ["to must be after from."];
-                if (actor is { Length: > 256 }) errors["actor"] = ["actor must be at most 256 characters."];
-                if (action is { Length: > 64 }) errors["action"] = ["action must be at most 64 characters."];
-                var pageNumber = ParseInt(page, 1, 1, 100_000, "page", errors);
-                var size = ParseInt(pageSize, 50, 1, AuditQuery.MaxPageSize, "pageSize", errors);
-                if (errors.Count > 0)
-                {
-                    return Results.ValidationProblem(errors);
-                }
-                var result = await audit.QueryAsync(new AuditQuery(fromAt, toAt, actor, action, pageNumber, size), ct);
-                return Results.Ok(new AuditPageResponse(
-                    [.. result.Items.Select(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.Action, e.Target, e.Detail, e.ClientAddress))],
-                    result.Total, result.Page, result.PageSize));
-            })
+        endpoints.MapGet("/api/v1/audit", GetAuditLog)
             .RequireAuthorization(ApiExtensions.AdminPolicy)
             .WithTags("Audit")
             .WithName("GetAuditLog")
             .WithSummary("The audit log, newest first. Dates without an offset are Beijing time; a bare 'to' date includes that day.")
-            .Produces<AuditPageResponse>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return endpoints;
+    }
+
+    internal static async Task<Results<Ok<AuditPageResponse>, ValidationProblem>> GetAuditLog(
+        string? from, string? to, string? actor, string? action, string? page, string? pageSize, IAuditLog audit, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fromAt = ParseInstant(from, endOfDay: false, "from", errors);
+        var toAt = ParseInstant(to, endOfDay: true, "to", errors);
+        if (fromAt is not null && toAt is not null && toAt <= fromAt) errors["to"] = ["to must be after from."];
+        if (actor is { Length: > 256 }) errors["actor"] = ["actor must be at most 256 characters."];
+        if (action is { Length: > 64 }) errors["action"] = ["action must be at most 64 characters."];
+        var pageNumber = ParseInt(page, 1, 1, 100_000, "page", errors);
+        var size = ParseInt(pageSize, 50, 1, AuditQuery.MaxPageSize, "pageSize", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var result = await audit.QueryAsync(new AuditQuery(fromAt, toAt, actor, action, pageNumber, size), ct);
+        return TypedResults.Ok(new AuditPageResponse(
+            [.. result.Items.Select(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.Action, e.Target, e.Detail, e.ClientAddress))],
+            result.Total, result.Page, result.PageSize));
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public static class StatusEndpoints
         var admin = group.MapGroup("/").RequireAuthorization(ApiExtensions.AdminPolicy).DisableAntiforgery();
         admin.MapPost("/maintenance", AddMaintenance);
         admin.MapPost("/incidents", AddIncident);
-        admin.MapDelete("/maintenance/{id:long}", DeleteMaintenance);
-        admin.MapDelete("/incidents/{id:long}", DeleteIncident);
+        admin.MapDelete("/maintenance/{id:long}", DeleteMaintenance).ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapDelete("/incidents/{id:long}", DeleteIncident).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

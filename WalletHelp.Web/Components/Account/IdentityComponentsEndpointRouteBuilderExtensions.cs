@@ -20,7 +20,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var accountGroup = endpoints.MapGroup("/Account");
+        // The sign-in pages' own endpoints (logout, passkeys, personal data): not part of the public API description.
+        var accountGroup = endpoints.MapGroup("/Account").ExcludeFromDescription();
 
         accountGroup.MapPost("/PerformExternalLogin", (
             HttpContext context,

@@ -5,7 +5,7 @@ namespace WalletHelp.Web.Services.Faq;
 
 public static class FaqServiceExtensions
 {
-    /// <summary>FAQ reading, editing and seeding services (the API is mapped by <c>MapFaqEndpoints</c>).</summary>
+    /// <summary>FAQ reading, editing and seeding services (the API is mapped by <c>FaqEndpoints.MapFaqApi</c>, from <c>MapWalletHelpApi</c>).</summary>
     public static WebApplicationBuilder AddWalletHelpFaq(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
