@@ -50,5 +50,5 @@ public static class FaqEndpoints
         return endpoints;
     }
 
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    private static DateTime Utc(DateTimeOffset value) => value.UtcDateTime; // JSON keeps its "Z" form
 }
