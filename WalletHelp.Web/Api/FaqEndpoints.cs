@@ -53,5 +53,5 @@ public static class FaqEndpoints
             article.Tags, Utc(article.UpdatedAt), article.BodyHtml, article.BodyMarkdown));
     }
 
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    private static DateTime Utc(DateTimeOffset value) => value.UtcDateTime; // JSON keeps its "Z" form
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Web.Data.Audit;
 using WalletHelp.Web.Data.Diagnoses;
+using WalletHelp.Web.Data.Faq;
 using WalletHelp.Web.Data.Reference;
 using WalletHelp.Web.Data.Rules;
 using WalletHelp.Web.Data.Status;
@@ -19,6 +20,18 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<BinImportRow> BinImportRows => Set<BinImportRow>();
     public DbSet<RuleParameterSetEntity> RuleParameterSets => Set<RuleParameterSetEntity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<FaqCategory> FaqCategories => Set<FaqCategory>();
+    public DbSet<FaqArticle> FaqArticles => Set<FaqArticle>();
+    public DbSet<FaqArticleRevision> FaqArticleRevisions => Set<FaqArticleRevision>();
+    public DbSet<FaqArticleVote> FaqArticleVotes => Set<FaqArticleVote>();
+    public DbSet<FaqSearchQuery> FaqSearchQueries => Set<FaqSearchQuery>();
+    public DbSet<FaqSynonymGroup> FaqSynonymGroups => Set<FaqSynonymGroup>();
+
+    /// <summary>Every instant is a <see cref="DateTimeOffset"/> stored as UTC ticks, so SQLite compares and sorts them.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

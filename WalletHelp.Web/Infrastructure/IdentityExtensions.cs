@@ -7,6 +7,12 @@ namespace WalletHelp.Web.Infrastructure;
 
 public static class IdentityExtensions
 {
+    /// <summary>
+    /// Identity's <c>Password.RequiredLength</c>; the account forms' length checks use the same constant (attributes need
+    /// one), so a form never accepts a password Identity then refuses.
+    /// </summary>
+    public const int MinimumPasswordLength = 8;
+
     public static WebApplicationBuilder AddWalletHelpIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,7 +36,7 @@ public static class IdentityExtensions
                 options.SignIn.RequireConfirmedAccount = true;
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = MinimumPasswordLength;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

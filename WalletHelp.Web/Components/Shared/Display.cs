@@ -8,13 +8,6 @@ namespace WalletHelp.Web.Components.Shared;
 /// <summary>Presentation helpers shared by the result, history and status pages.</summary>
 public static class Display
 {
-    /// <summary>A stored UTC <see cref="DateTime"/> (EF reads them back as Unspecified) as an instant.</summary>
-    public static DateTimeOffset FromUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Local => new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero),
-        _ => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero),
-    };
-
     /// <summary>China time to the second, for revision histories and edit conflicts.</summary>
     public static string FormatSeconds(DateTimeOffset instant) =>
         ChinaTime.From(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

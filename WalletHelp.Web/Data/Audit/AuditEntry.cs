@@ -31,7 +31,6 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("AuditEntries");
-        builder.Property(e => e.At).HasConversion(new DateTimeOffsetToUtcTicksConverter());
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.Actor).HasMaxLength(256);
         builder.Property(e => e.Action).HasMaxLength(64);

@@ -77,8 +77,6 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
         builder.HasIndex(d => d.IdNumberHash);
         builder.HasIndex(d => d.CardNumberHash);
         builder.HasIndex(d => d.OwnerUserId);
-        builder.Property(d => d.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
-        builder.Property(d => d.RetryAfter).HasConversion(new DateTimeOffsetToUtcTicksConverter());
         builder.HasIndex(d => d.CreatedAt);
         builder.HasMany(d => d.Notes).WithOne().HasForeignKey(n => n.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -91,6 +89,5 @@ public sealed class DiagnosisNoteConfiguration : IEntityTypeConfiguration<Diagno
         builder.ToTable("DiagnosisNotes");
         builder.Property(n => n.Author).HasMaxLength(256);
         builder.Property(n => n.Text).HasMaxLength(4000);
-        builder.Property(n => n.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
     }
 }

@@ -32,6 +32,9 @@ public sealed class FaqArticleConfiguration : IEntityTypeConfiguration<FaqArticl
         builder.Ignore(a => a.HasEnglish);
         builder.HasIndex(a => new { a.CategoryId, a.SortOrder });
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        // Deleting is soft (revisions stay for the audit trail); no query sees a deleted article unless it asks with
+        // IgnoreQueryFilters (the slug check: a deleted article still holds its slug).
+        builder.HasQueryFilter(a => !a.IsDeleted);
     }
 }
 
@@ -49,6 +52,7 @@ public sealed class FaqArticleRevisionConfiguration : IEntityTypeConfiguration<F
         builder.Property(r => r.Status).HasConversion<int>();
         builder.HasIndex(r => new { r.ArticleId, r.Version });
         builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasQueryFilter(r => !r.Article!.IsDeleted);
     }
 }
 
@@ -61,6 +65,7 @@ public sealed class FaqArticleVoteConfiguration : IEntityTypeConfiguration<FaqAr
         builder.Property(v => v.Language).HasMaxLength(10);
         builder.HasIndex(v => v.ArticleId);
         builder.HasOne(v => v.Article).WithMany(a => a.Votes).HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasQueryFilter(v => !v.Article!.IsDeleted);
     }
 }
 

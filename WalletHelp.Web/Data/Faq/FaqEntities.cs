@@ -36,7 +36,7 @@ public class FaqArticle
     public string Tags { get; set; } = "";
     public int SortOrder { get; set; }
     public string UpdatedBy { get; set; } = "";
-    public DateTime UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
     public bool IsDeleted { get; set; }
     public int Version { get; set; }
     public List<FaqArticleRevision> Revisions { get; set; } = [];
@@ -63,7 +63,7 @@ public class FaqArticleRevision
     public string Tags { get; set; } = "";
     public int SortOrder { get; set; }
     public string Author { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
     public string? Note { get; set; }
 }
 
@@ -76,7 +76,7 @@ public class FaqArticleVote
     public bool Helpful { get; set; }
     public string? Comment { get; set; }
     public string Language { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>A search as typed on the FAQ page or the API (not personal data; capped at 200 characters).</summary>
@@ -88,5 +88,5 @@ public class FaqSearchQuery
     public string Query { get; set; } = "";
     public string Language { get; set; } = "";
     public int ResultCount { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }

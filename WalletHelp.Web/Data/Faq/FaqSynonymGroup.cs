@@ -11,7 +11,7 @@ public class FaqSynonymGroup
     /// <summary>The terms, separated by commas (Chinese and English may share a group).</summary>
     public string Terms { get; set; } = "";
 
-    public DateTime UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = "";
 }

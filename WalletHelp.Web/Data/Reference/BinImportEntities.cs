@@ -45,8 +45,6 @@ public sealed class BinImportConfiguration : IEntityTypeConfiguration<BinImport>
         builder.Property(i => i.CreatedBy).HasMaxLength(256);
         builder.Property(i => i.RolledBackBy).HasMaxLength(256);
         builder.Property(i => i.FileName).HasMaxLength(260);
-        builder.Property(i => i.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
-        builder.Property(i => i.RolledBackAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
         builder.HasMany(i => i.Rows).WithOne().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -27,6 +27,5 @@ public sealed class RuleParameterSetConfiguration : IEntityTypeConfiguration<Rul
         builder.Property(s => s.CreatedBy).HasMaxLength(256);
         builder.Property(s => s.Reason).HasMaxLength(500);
         builder.Property(s => s.ParametersJson).HasMaxLength(4000);
-        builder.Property(s => s.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
     }
 }

@@ -37,8 +37,6 @@ public sealed class MaintenanceWindowConfiguration : IEntityTypeConfiguration<Ma
         builder.Property(m => m.TitleEn).HasMaxLength(200);
         builder.Property(m => m.CreatedBy).HasMaxLength(256);
         // Stored as ticks so SQLite can compare and order them (DateTimeOffset text does not sort by instant).
-        builder.Property(m => m.StartsAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
-        builder.Property(m => m.EndsAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
         builder.HasIndex(m => m.EndsAt);
     }
 }
@@ -51,7 +49,5 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<IncidentEnt
         builder.Property(i => i.Title).HasMaxLength(200);
         builder.Property(i => i.TitleEn).HasMaxLength(200);
         builder.Property(i => i.CreatedBy).HasMaxLength(256);
-        builder.Property(i => i.StartedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
-        builder.Property(i => i.ResolvedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqAdminRow>> ListAsync(FaqStatus? status, FaqLanguageFilter language, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.Set<FaqArticle>().AsNoTracking().Where(a => !a.IsDeleted);
+        var query = db.FaqArticles.AsNoTracking();
         if (status is { } s)
         {
             query = query.Where(a => a.Status == s);
@@ -41,7 +41,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<FaqEditModel?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var article = await db.Set<FaqArticle>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && !a.IsDeleted, cancellationToken);
+        var article = await db.FaqArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         return article is null ? null : FaqEditModel.From(article);
     }
 
@@ -66,11 +66,12 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Set<FaqCategory>().AnyAsync(c => c.Id == yours.CategoryId, cancellationToken))
+        if (!await db.FaqCategories.AnyAsync(c => c.Id == yours.CategoryId, cancellationToken))
         {
             return new FaqSaveResult(FaqSaveOutcome.Invalid, Yours: yours, ErrorKey: "Faq.Admin.Error.Category");
         }
-        if (await db.Set<FaqArticle>().AnyAsync(a => a.Slug == yours.Slug && a.Id != yours.Id, cancellationToken))
+        // IgnoreQueryFilters: a deleted article still holds its slug (unique index).
+        if (await db.FaqArticles.IgnoreQueryFilters().AnyAsync(a => a.Slug == yours.Slug && a.Id != yours.Id, cancellationToken))
         {
             return new FaqSaveResult(FaqSaveOutcome.Invalid, Yours: yours, ErrorKey: "Faq.Admin.Error.SlugTaken");
         }
@@ -83,8 +84,8 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         }
         else
         {
-            var found = await db.Set<FaqArticle>().FirstOrDefaultAsync(a => a.Id == yours.Id, cancellationToken);
-            if (found is null || found.IsDeleted)
+            var found = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == yours.Id, cancellationToken);
+            if (found is null)
             {
                 return new FaqSaveResult(FaqSaveOutcome.NotFound, Yours: yours);
             }
@@ -93,7 +94,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
             db.Entry(article).Property(a => a.Version).OriginalValue = yours.Version;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow();
         article.Slug = yours.Slug;
         article.CategoryId = yours.CategoryId;
         article.TitleZh = yours.TitleZh;
@@ -149,13 +150,13 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     {
         var user = actor.Name;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var article = await db.Set<FaqArticle>().FirstOrDefaultAsync(a => a.Id == id && !a.IsDeleted, cancellationToken);
+        var article = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return new FaqSaveResult(FaqSaveOutcome.NotFound);
         }
         db.Entry(article).Property(a => a.Version).OriginalValue = version;
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow();
         article.IsDeleted = true;
         article.Version = version + 1;
         article.UpdatedAt = now;
@@ -182,7 +183,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqRevisionRow>> RevisionsAsync(int articleId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<FaqArticleRevision>().AsNoTracking().Where(r => r.ArticleId == articleId)
+        return await db.FaqArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId)
             .OrderByDescending(r => r.Version).ThenByDescending(r => r.Id)
             .Select(r => new FaqRevisionRow(r.Id, r.Version, r.Status, r.Author, r.CreatedAt, r.Note))
             .ToListAsync(cancellationToken);
@@ -192,7 +193,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqFieldDiff>> DiffAsync(int fromRevisionId, int toRevisionId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var revisions = await db.Set<FaqArticleRevision>().AsNoTracking()
+        var revisions = await db.FaqArticleRevisions.AsNoTracking()
             .Where(r => r.Id == fromRevisionId || r.Id == toRevisionId).ToListAsync(cancellationToken);
         var from = revisions.FirstOrDefault(r => r.Id == fromRevisionId);
         var to = revisions.FirstOrDefault(r => r.Id == toRevisionId);
@@ -219,7 +220,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<FaqSaveResult> RestoreAsync(int revisionId, int currentVersion, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var revision = await db.Set<FaqArticleRevision>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId, cancellationToken);
+        var revision = await db.FaqArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId, cancellationToken);
         if (revision is null)
         {
             return new FaqSaveResult(FaqSaveOutcome.NotFound);
@@ -236,7 +237,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqCategory>> CategoriesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        return await db.FaqCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>Creates a category at the end; null when the slug is invalid or taken, or a name is empty.</summary>
@@ -248,11 +249,11 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
             return null;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.Set<FaqCategory>().AnyAsync(c => c.Slug == slug, cancellationToken))
+        if (await db.FaqCategories.AnyAsync(c => c.Slug == slug, cancellationToken))
         {
             return null;
         }
-        var last = await db.Set<FaqCategory>().MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0;
+        var last = await db.FaqCategories.MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0;
         var category = new FaqCategory { Slug = slug, NameZh = nameZh.Trim(), NameEn = nameEn.Trim(), SortOrder = last + 10 };
         db.Add(category);
         await db.SaveChangesAsync(cancellationToken);
@@ -266,7 +267,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
             return false;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var category = await db.Set<FaqCategory>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var category = await db.FaqCategories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
             return false;
@@ -281,7 +282,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task MoveCategoryAsync(int id, int delta, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var all = await db.Set<FaqCategory>().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var all = await db.FaqCategories.OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var index = all.FindIndex(c => c.Id == id);
         var target = index + Math.Sign(delta);
         if (index < 0 || target < 0 || target >= all.Count)
@@ -296,7 +297,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    internal static FaqArticleRevision Snapshot(FaqArticle a, string author, DateTime at, string? note) => new()
+    internal static FaqArticleRevision Snapshot(FaqArticle a, string author, DateTimeOffset at, string? note) => new()
     {
         ArticleId = a.Id, Version = a.Version, Slug = a.Slug, CategoryId = a.CategoryId, TitleZh = a.TitleZh, BodyZh = a.BodyZh,
         TitleEn = a.TitleEn, BodyEn = a.BodyEn, Status = a.Status, Tags = a.Tags, SortOrder = a.SortOrder, Author = author,

@@ -39,8 +39,8 @@ internal static class FaqIndexing
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", cancellationToken);
-            foreach (var article in await db.Set<FaqArticle>().AsNoTracking()
-                         .Where(a => !a.IsDeleted && a.Status == FaqStatus.Published).ToListAsync(cancellationToken))
+            foreach (var article in await db.FaqArticles.AsNoTracking()
+                         .Where(a => a.Status == FaqStatus.Published).ToListAsync(cancellationToken))
             {
                 await ReindexAsync(db, article, cancellationToken);
             }

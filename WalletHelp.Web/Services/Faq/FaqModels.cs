@@ -2,14 +2,14 @@ using WalletHelp.Web.Data.Faq;
 
 namespace WalletHelp.Web.Services.Faq;
 
-public sealed record FaqArticleSummary(int Id, string Slug, string Title, string CategorySlug, DateTime UpdatedAt);
+public sealed record FaqArticleSummary(int Id, string Slug, string Title, string CategorySlug, DateTimeOffset UpdatedAt);
 
 public sealed record FaqCategoryView(int Id, string Slug, string Name, IReadOnlyList<FaqArticleSummary> Articles);
 
 /// <summary>A published article in the reader's language; <see cref="IsFallback"/> when English was missing.</summary>
 public sealed record FaqArticleView(
     int Id, string Slug, string Title, string BodyMarkdown, string BodyHtml, string CategorySlug, string CategoryName,
-    IReadOnlyList<string> Tags, DateTime UpdatedAt, string Language, bool IsFallback);
+    IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt, string Language, bool IsFallback);
 
 /// <summary>What the editor holds: the article's fields plus the <see cref="Version"/> it was loaded at.</summary>
 public sealed class FaqEditModel
@@ -26,7 +26,7 @@ public sealed class FaqEditModel
     public int SortOrder { get; set; }
     public FaqStatus Status { get; set; }
     public string UpdatedBy { get; set; } = "";
-    public DateTime UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
     public string? Note { get; set; }
 
     public FaqEditModel Clone() => (FaqEditModel)MemberwiseClone();
@@ -71,9 +71,9 @@ public enum FaqLanguageFilter
 }
 
 public sealed record FaqAdminRow(int Id, string Slug, string TitleZh, string? TitleEn, FaqStatus Status, bool HasEnglish,
-    string CategoryNameZh, string CategoryNameEn, DateTime UpdatedAt, string UpdatedBy, int Version);
+    string CategoryNameZh, string CategoryNameEn, DateTimeOffset UpdatedAt, string UpdatedBy, int Version);
 
-public sealed record FaqRevisionRow(int Id, int Version, FaqStatus Status, string Author, DateTime CreatedAt, string? Note);
+public sealed record FaqRevisionRow(int Id, int Version, FaqStatus Status, string Author, DateTimeOffset CreatedAt, string? Note);
 
 public enum FaqDiffKind
 {

@@ -7,7 +7,7 @@ using WalletHelp.Core.Localization;
 namespace WalletHelp.Web.Services.Faq;
 
 /// <summary>One search hit: plain-text title and snippet (the UI highlights; nothing here is HTML).</summary>
-public sealed record FaqSearchHit(int ArticleId, string Slug, string Title, string Snippet, string Category, DateTime UpdatedAt, bool TitleMatch);
+public sealed record FaqSearchHit(int ArticleId, string Slug, string Title, string Snippet, string Category, DateTimeOffset UpdatedAt, bool TitleMatch);
 
 /// <summary>
 /// The FAQ full-text index: two FTS5 tables over the plain text of published articles, one row per article and
@@ -238,7 +238,7 @@ public static partial class FaqSearchIndex
                 continue;
             }
             hits.Add(new FaqSearchHit(reader.GetInt32(0), reader.GetString(1), title, Snippet(body, terms),
-                reader.GetString(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc), reader.GetInt64(6) == 0));
+                reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero), reader.GetInt64(6) == 0));
         }
         return hits;
     }

@@ -12,9 +12,9 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow();
 
-        var categories = await db.Set<FaqCategory>().ToDictionaryAsync(c => c.Slug, cancellationToken);
+        var categories = await db.FaqCategories.ToDictionaryAsync(c => c.Slug, cancellationToken);
         foreach (var seed in FaqSeedContent.Categories.Where(c => !categories.ContainsKey(c.Slug)))
         {
             var category = new FaqCategory { Slug = seed.Slug, NameZh = seed.NameZh, NameEn = seed.NameEn, SortOrder = seed.SortOrder };
@@ -23,7 +23,7 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var existing = (await db.Set<FaqArticle>().Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet();
+        var existing = (await db.FaqArticles.IgnoreQueryFilters().Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet();
         var order = 0;
         var added = new List<FaqArticle>();
         foreach (var seed in FaqSeedContent.Articles)

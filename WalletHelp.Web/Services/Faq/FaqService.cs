@@ -16,11 +16,11 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     {
         lang = Languages.Normalize(lang);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var categories = await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var articles = await Published(db).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var categories = await db.FaqCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var articles = await Rows(Published(db).OrderBy(a => a.SortOrder).ThenBy(a => a.Id)).ToListAsync(cancellationToken);
         return categories
             .Select(c => new FaqCategoryView(c.Id, c.Slug, Name(c, lang),
-                articles.Where(a => a.CategoryId == c.Id).Select(a => Summary(a, c.Slug, lang)).ToList()))
+                articles.Where(a => a.CategoryId == c.Id).Select(a => Summary(a, lang)).ToList()))
             .Where(c => c.Articles.Count > 0)
             .ToList();
     }
@@ -37,12 +37,13 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     {
         lang = Languages.Normalize(lang);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await Published(db)
-            .Select(a => new { Article = a, CategorySlug = a.Category!.Slug, CategoryOrder = a.Category.SortOrder, Helpful = a.Votes.Count(v => v.Helpful) })
-            .OrderByDescending(x => x.Helpful).ThenBy(x => x.CategoryOrder).ThenBy(x => x.Article.SortOrder)
+        var ids = await Published(db)
+            .OrderByDescending(a => a.Votes.Count(v => v.Helpful)).ThenBy(a => a.Category!.SortOrder).ThenBy(a => a.SortOrder)
+            .Select(a => a.Id)
             .Take(count)
             .ToListAsync(cancellationToken);
-        return rows.Select(x => Summary(x.Article, x.CategorySlug, lang)).ToList();
+        var rows = await Rows(Published(db).Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        return ids.Select(id => Summary(rows.Single(r => r.Id == id), lang)).ToList();
     }
 
     public async Task<FaqArticleView?> GetAsync(string slug, string lang, CancellationToken cancellationToken = default)
@@ -67,7 +68,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     {
         lang = Languages.Normalize(lang);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var all = await Published(db).Include(a => a.Category).ToListAsync(cancellationToken);
+        var all = await Rows(Published(db)).ToListAsync(cancellationToken); // summaries only: no article bodies
         var current = all.FirstOrDefault(a => a.Id == articleId);
         if (current is null)
         {
@@ -79,7 +80,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Article.SortOrder)
             .Take(count)
-            .Select(x => Summary(x.Article, x.Article.Category!.Slug, lang))
+            .Select(x => Summary(x.Article, lang))
             .ToList();
     }
 
@@ -115,7 +116,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         // The log keeps what was asked, never an ID or card number someone pasted into the box.
         if (client is null || limits.TryAcquire(WriteKind.FaqSearch, client).Allowed)
         {
-            db.Add(new FaqSearchQuery { Query = PersonalNumberScrubber.Scrub(query)!, Language = lang, ResultCount = hits.Count, CreatedAt = time.GetUtcNow().UtcDateTime });
+            db.Add(new FaqSearchQuery { Query = PersonalNumberScrubber.Scrub(query)!, Language = lang, ResultCount = hits.Count, CreatedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
         return hits;
@@ -197,7 +198,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         db.Add(new FaqArticleVote
         {
             ArticleId = articleId, Helpful = helpful, Comment = comment, Language = Languages.Normalize(lang),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedAt = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -207,10 +208,20 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).Distinct().ToList();
 
     private static IQueryable<FaqArticle> Published(ApplicationDbContext db) =>
-        db.Set<FaqArticle>().AsNoTracking().Where(a => !a.IsDeleted && a.Status == FaqStatus.Published);
+        db.FaqArticles.AsNoTracking().Where(a => a.Status == FaqStatus.Published);
 
     private static string Name(FaqCategory c, string lang) => lang == Languages.English ? c.NameEn : c.NameZh;
 
-    private static FaqArticleSummary Summary(FaqArticle a, string categorySlug, string lang) =>
-        new(a.Id, a.Slug, lang == Languages.English && a.HasEnglish ? a.TitleEn! : a.TitleZh, categorySlug, a.UpdatedAt);
+    /// <summary>What lists need of a published article (its bodies stay in the database).</summary>
+    private sealed record ArticleRow(int Id, string Slug, string TitleZh, string? TitleEn, bool HasEnglish, int CategoryId,
+        string CategorySlug, int SortOrder, string Tags, DateTimeOffset UpdatedAt);
+
+    /// <remarks>Filter and order the articles first: EF cannot translate members of the record after the projection.</remarks>
+    private static IQueryable<ArticleRow> Rows(IQueryable<FaqArticle> articles) =>
+        articles.Select(a => new ArticleRow(a.Id, a.Slug, a.TitleZh, a.TitleEn,
+            !string.IsNullOrWhiteSpace(a.TitleEn) && !string.IsNullOrWhiteSpace(a.BodyEn),
+            a.CategoryId, a.Category!.Slug, a.SortOrder, a.Tags, a.UpdatedAt));
+
+    private static FaqArticleSummary Summary(ArticleRow a, string lang) =>
+        new(a.Id, a.Slug, lang == Languages.English && a.HasEnglish ? a.TitleEn! : a.TitleZh, a.CategorySlug, a.UpdatedAt);
 }

@@ -7,7 +7,7 @@ using WalletHelp.Web.Data.Faq;
 namespace WalletHelp.Web.Services.Faq;
 
 /// <summary>A synonym group as the admin page shows it.</summary>
-public sealed record FaqSynonymGroupView(int Id, IReadOnlyList<string> Terms, DateTime UpdatedAt, string UpdatedBy);
+public sealed record FaqSynonymGroupView(int Id, IReadOnlyList<string> Terms, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 public enum FaqSynonymError { None, TooFewTerms, TermTooLong, TooManyTerms, NotFound }
 
@@ -25,7 +25,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
     public async Task<IReadOnlyList<FaqSynonymGroupView>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Set<FaqSynonymGroup>().AsNoTracking().OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        var rows = await db.FaqSynonymGroups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(cancellationToken);
         return [.. rows.Select(g => new FaqSynonymGroupView(g.Id, Split(g.Terms), g.UpdatedAt, g.UpdatedBy))];
     }
 
@@ -51,12 +51,12 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
             group = new FaqSynonymGroup();
             db.Add(group);
         }
-        else if ((group = await db.Set<FaqSynonymGroup>().FindAsync([id], cancellationToken)) is null)
+        else if ((group = await db.FaqSynonymGroups.FindAsync([id], cancellationToken)) is null)
         {
             return FaqSynonymError.NotFound;
         }
         group.Terms = string.Join(", ", list);
-        group.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        group.UpdatedAt = time.GetUtcNow();
         group.UpdatedBy = user;
         await db.SaveChangesAsync(cancellationToken);
         cache = null;
@@ -66,7 +66,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Set<FaqSynonymGroup>().Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await db.FaqSynonymGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
         cache = null;
         return deleted;
     }
@@ -75,8 +75,8 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.Set<FaqSynonymGroup>().AnyAsync(cancellationToken)) return;
-        var now = time.GetUtcNow().UtcDateTime;
+        if (await db.FaqSynonymGroups.AnyAsync(cancellationToken)) return;
+        var now = time.GetUtcNow();
         foreach (var terms in FaqSynonymSeed.Groups)
         {
             db.Add(new FaqSynonymGroup { Terms = string.Join(", ", terms), UpdatedAt = now, UpdatedBy = FaqSeeder.SeedAuthor });
