@@ -1,5 +1,6 @@
 using WalletHelp.Web.Services.Reference;
 using WalletHelp.Web.Services.Rules;
+using WalletHelp.Web.Services.Users;
 
 namespace WalletHelp.Web.Infrastructure;
 
@@ -10,6 +11,7 @@ public static class AdminExtensions
     {
         builder.Services.AddSingleton<BinReferenceService>();
         builder.Services.AddSingleton<RuleParametersService>();
+        builder.Services.AddSingleton<UserAdminService>();
         builder.Services.AddHostedService<ReferenceDataLoader>();
         return builder;
     }
