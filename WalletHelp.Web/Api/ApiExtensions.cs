@@ -98,6 +98,7 @@ public static class ApiExtensions
         endpoints.MapReferenceApi();
         endpoints.MapRulesApi();
         endpoints.MapAuditApi();
+        endpoints.MapAnalyticsApi();
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using WalletHelp.Web.Services.Analytics;
 using WalletHelp.Web.Services.Reference;
 using WalletHelp.Web.Services.Rules;
 using WalletHelp.Web.Services.Users;
@@ -12,6 +13,9 @@ public static class AdminExtensions
         builder.Services.AddSingleton<BinReferenceService>();
         builder.Services.AddSingleton<RuleParametersService>();
         builder.Services.AddSingleton<UserAdminService>();
+        builder.Services.AddSingleton<AnalyticsService>();
+        builder.Services.AddSingleton<WizardFunnelRecorder>();
+        builder.Services.AddHostedService<WizardFunnelWriter>();
         builder.Services.AddHostedService<ReferenceDataLoader>();
         return builder;
     }
