@@ -4,6 +4,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace WalletHelp.Web.Data.Analytics;
 
 /// <summary>
+/// How many diagnoses were stored on a Beijing day (<see cref="DateOnly.DayNumber"/>) with an outcome. Kept by the same
+/// trigger as <see cref="FindingDayCount"/>: a year of figures is at most 366 × 4 rows, whatever the number of diagnoses.
+/// </summary>
+public class DiagnosisDayCount
+{
+    public int Day { get; set; }
+    public required string Outcome { get; set; }
+    public long Count { get; set; }
+}
+
+/// <summary>
 /// How many diagnoses of a symptom had a finding, per Beijing day (<see cref="DateOnly.DayNumber"/>). Kept by an
 /// SQLite trigger on <c>Diagnoses</c> (migration <c>AdminAnalytics</c>), so every writer counts and the analytics
 /// query reads a few thousand rows instead of splitting a million code lists. No personal data.
@@ -30,6 +41,16 @@ public class FunnelDayCount
     /// <summary>The step's key (personal, bank, application, transaction; "result" for the result).</summary>
     public required string StepKey { get; set; }
     public long Count { get; set; }
+}
+
+public sealed class DiagnosisDayCountConfiguration : IEntityTypeConfiguration<DiagnosisDayCount>
+{
+    public void Configure(EntityTypeBuilder<DiagnosisDayCount> builder)
+    {
+        builder.ToTable("AnalyticsDiagnosisDays");
+        builder.HasKey(c => new { c.Day, c.Outcome });
+        builder.Property(c => c.Outcome).HasMaxLength(20);
+    }
 }
 
 public sealed class FindingDayCountConfiguration : IEntityTypeConfiguration<FindingDayCount>

@@ -60,7 +60,7 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
 {
     public void Configure(EntityTypeBuilder<DiagnosisRecord> builder)
     {
-        // The trigger keeps AnalyticsFindingDays (migration AdminAnalytics); EF must know of it (no RETURNING on such tables).
+        // The trigger keeps AnalyticsDiagnosisDays and AnalyticsFindingDays (migration AdminAnalytics); EF must know of it (no RETURNING on such tables).
         builder.ToTable("Diagnoses", t => t.HasTrigger("Diagnoses_CountFindings"));
         builder.Property(d => d.Reference).HasMaxLength(12).IsRequired();
         builder.HasIndex(d => d.Reference).IsUnique();
@@ -81,8 +81,6 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
         builder.Property(d => d.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
         builder.Property(d => d.RetryAfter).HasConversion(new DateTimeOffsetToUtcTicksConverter());
         builder.HasIndex(d => d.CreatedAt);
-        // Analytics: diagnoses per day by outcome reads only this index (covering).
-        builder.HasIndex(d => new { d.CreatedAt, d.Outcome }).HasDatabaseName("IX_Diagnoses_CreatedAt_Outcome");
         builder.HasMany(d => d.Notes).WithOne().HasForeignKey(n => n.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -166,6 +166,23 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Outcome");
+
+                    b.ToTable("AnalyticsDiagnosisDays", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FindingDayCount", b =>
                 {
                     b.Property<int>("Day")
@@ -467,10 +484,7 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt", "Outcome")
-                        .HasDatabaseName("IX_Diagnoses_CreatedAt_Outcome");
-
-                    b.ToTable("Diagnoses", t =>
+                    b.ToTable("Diagnoses", null, t =>
                         {
                             t.HasTrigger("Diagnoses_CountFindings");
                         });

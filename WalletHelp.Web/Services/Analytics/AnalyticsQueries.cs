@@ -7,9 +7,9 @@ namespace WalletHelp.Web.Services.Analytics;
 
 /// <summary>
 /// The analytics SQL, run on an open SQLite connection (the service's, or the benchmark's file). Every query
-/// aggregates in SQL over an index (see migration <c>AdminAnalytics</c>) and returns only the aggregated rows.
-/// Instants in <c>Diagnoses</c> are UTC ticks; a Beijing day is <c>(ticks + 8 h) / 1 day</c> =
-/// <see cref="DateOnly.DayNumber"/>. FAQ tables store UTC <c>DateTime</c> as EF Core's ISO text.
+/// aggregates in SQL — over the daily counts the <c>Diagnoses</c> trigger and the funnel writer keep (a day is
+/// <see cref="DateOnly.DayNumber"/> of the Beijing date), or over a covering index of the FAQ tables, which store UTC
+/// <c>DateTime</c> as EF Core's ISO text — and returns only the aggregated rows (see migration <c>AdminAnalytics</c>).
 /// </summary>
 public static class AnalyticsQueries
 {
@@ -18,18 +18,14 @@ public static class AnalyticsQueries
     public const int MaxArticles = 10;
     public const int CommentsPerArticle = 5;
 
-    private const long BeijingOffsetTicks = 8 * TimeSpan.TicksPerHour;
-
     public static async Task<IReadOnlyList<DailyOutcomeCount>> DiagnosesPerDayAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
         await using var cmd = Command(connection, """
-            SELECT (CreatedAt + $offset) / $day AS Day, Outcome, COUNT(*)
-            FROM Diagnoses INDEXED BY IX_Diagnoses_CreatedAt_Outcome
-            WHERE CreatedAt >= $start AND CreatedAt < $end
-            GROUP BY Day, Outcome
+            SELECT Day, Outcome, Count FROM AnalyticsDiagnosisDays
+            WHERE Day BETWEEN $from AND $to
             ORDER BY Day, Outcome
             """,
-            ("$offset", BeijingOffsetTicks), ("$day", TimeSpan.TicksPerDay), ("$start", range.Start.UtcTicks), ("$end", range.End.UtcTicks));
+            ("$from", range.From.DayNumber), ("$to", range.To.DayNumber));
         var rows = new List<DailyOutcomeCount>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

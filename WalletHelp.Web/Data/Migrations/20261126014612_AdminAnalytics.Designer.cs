@@ -11,7 +11,7 @@ using WalletHelp.Web.Data;
 namespace WalletHelp.Web.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126012300_AdminAnalytics")]
+    [Migration("20261126014612_AdminAnalytics")]
     partial class AdminAnalytics
     {
         /// <inheritdoc />
@@ -167,6 +167,23 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Outcome");
+
+                    b.ToTable("AnalyticsDiagnosisDays", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FindingDayCount", b =>
@@ -470,10 +487,7 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt", "Outcome")
-                        .HasDatabaseName("IX_Diagnoses_CreatedAt_Outcome");
-
-                    b.ToTable("Diagnoses", t =>
+                    b.ToTable("Diagnoses", null, t =>
                         {
                             t.HasTrigger("Diagnoses_CountFindings");
                         });

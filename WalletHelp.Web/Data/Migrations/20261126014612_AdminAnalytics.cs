@@ -11,6 +11,19 @@ namespace WalletHelp.Web.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AnalyticsDiagnosisDays",
+                columns: table => new
+                {
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalyticsDiagnosisDays", x => new { x.Day, x.Outcome });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnalyticsFindingDays",
                 columns: table => new
                 {
@@ -49,16 +62,15 @@ namespace WalletHelp.Web.Data.Migrations
                 table: "FaqArticleVotes",
                 columns: new[] { "CreatedAt", "ArticleId", "Helpful" });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Diagnoses_CreatedAt_Outcome",
-                table: "Diagnoses",
-                columns: new[] { "CreatedAt", "Outcome" });
-
-            // Every stored diagnosis adds 1 per distinct finding code to its Beijing day's count (ticks + 8 h, divided
-            // by a day's ticks = DateOnly.DayNumber). Codes is "A,B,C"; SQLite triggers allow no WITH, so json_each splits it.
+            // Every stored diagnosis adds 1 to its Beijing day's count of its outcome, and 1 per distinct finding code to
+            // that day's count of the code (day = (ticks + 8 h) / a day's ticks = DateOnly.DayNumber). Codes is "A,B,C";
+            // SQLite triggers allow no WITH, so json_each splits it. Outcomes and codes never change after the insert.
             migrationBuilder.Sql("""
-                CREATE TRIGGER Diagnoses_CountFindings AFTER INSERT ON Diagnoses WHEN NEW.Codes <> ''
+                CREATE TRIGGER Diagnoses_CountFindings AFTER INSERT ON Diagnoses
                 BEGIN
+                    INSERT INTO AnalyticsDiagnosisDays (Day, Outcome, Count)
+                    VALUES ((NEW.CreatedAt + 288000000000) / 864000000000, NEW.Outcome, 1)
+                    ON CONFLICT (Day, Outcome) DO UPDATE SET Count = Count + 1;
                     INSERT INTO AnalyticsFindingDays (Day, Symptom, Code, Count)
                     SELECT DISTINCT (NEW.CreatedAt + 288000000000) / 864000000000, NEW.Symptom, value, 1
                     FROM json_each('["' || replace(NEW.Codes, ',', '","') || '"]')
@@ -68,6 +80,10 @@ namespace WalletHelp.Web.Data.Migrations
                 """);
 
             // Diagnoses stored before this migration.
+            migrationBuilder.Sql("""
+                INSERT INTO AnalyticsDiagnosisDays (Day, Outcome, Count)
+                SELECT (CreatedAt + 288000000000) / 864000000000 AS Day, Outcome, COUNT(*) FROM Diagnoses GROUP BY Day, Outcome;
+                """);
             migrationBuilder.Sql("""
                 WITH RECURSIVE split(Day, Symptom, Code, Rest) AS (
                     SELECT (CreatedAt + 288000000000) / 864000000000, Symptom, '', Codes || ',' FROM Diagnoses WHERE Codes <> ''
@@ -83,6 +99,9 @@ namespace WalletHelp.Web.Data.Migrations
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Diagnoses_CountFindings;");
             migrationBuilder.DropTable(
+                name: "AnalyticsDiagnosisDays");
+
+            migrationBuilder.DropTable(
                 name: "AnalyticsFindingDays");
 
             migrationBuilder.DropTable(
@@ -95,10 +114,6 @@ namespace WalletHelp.Web.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful",
                 table: "FaqArticleVotes");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Diagnoses_CreatedAt_Outcome",
-                table: "Diagnoses");
         }
     }
 }
