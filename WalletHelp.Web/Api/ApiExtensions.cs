@@ -134,6 +134,7 @@ public static class ApiExtensions
         endpoints.MapRulesApi();
         endpoints.MapAuditApi();
         endpoints.MapFaqApi();
+        endpoints.MapAnalyticsApi();
         return endpoints;
     }
 

@@ -64,8 +64,12 @@ public abstract class WizardTestBase : BunitTestBase
         Services.AddSingleton<IWizardStore>(Store);
         Services.AddScoped<CircuitUser>();
         Services.AddScoped<WizardScript>();
+        // A queue of its own (no writer reads it), so tests can see which stages the wizard counted.
+        Services.AddSingleton(Funnel);
         AddAuthorization();
     }
+
+    protected WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; } = new(TimeProvider.System);
 
     protected WizardHost Host { get; }
 

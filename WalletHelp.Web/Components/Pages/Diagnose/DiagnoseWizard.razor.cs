@@ -29,6 +29,8 @@ public sealed partial class DiagnoseWizard : IDisposable
     // Set when the server refused the submit: the shared per-address budget (seconds to wait) or a length limit.
     private int? limitedSeconds;
     private bool tooLong;
+    // Funnel stages this run has counted (step numbers, and the result): each once per run.
+    private readonly HashSet<int> countedStages = [];
 
     /// <summary>How long typing must pause before the rules run (and the answers are saved).</summary>
     public static int DebounceMilliseconds { get; set; } = 300;
@@ -53,6 +55,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<DiagnoseWizard> Logger { get; set; } = default!;
+    [Inject] private WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; set; } = default!;
 
     public WizardState? State { get; private set; }
 
@@ -67,6 +70,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             {
                 State.TouchStep(State.CurrentStep);
                 State.GoTo(step - 1);
+                CountStage();
                 Validate();
                 pendingFocus = "step-heading";
                 await SaveAsync();
@@ -77,6 +81,7 @@ public sealed partial class DiagnoseWizard : IDisposable
         State = Codes.TryParseSymptom(SymptomCode, out var symptom) ? new WizardState(symptom) : null;
         if (State is null) return;
         State.Changed += OnChanged;
+        countedStages.Clear();
         schedule = await Status.GetScheduleAsync(Languages.CurrentIsEnglish);
     }
 
@@ -87,7 +92,12 @@ public sealed partial class DiagnoseWizard : IDisposable
         {
             // Browser storage only exists once interactive (never during prerender).
             restored = true;
-            if (await LoadAsync() is { } snapshot) State.Restore(snapshot);
+            if (await LoadAsync() is { } snapshot)
+            {
+                State.Restore(snapshot);
+                // A refresh or "edit this answer": this run was counted up to here by the page it came from.
+                for (var stage = 1; stage <= State.StepIndex + 1; stage++) countedStages.Add(stage);
+            }
             if (State.StepOf(Edit) is var editStep and >= 0)
             {
                 State.GoTo(editStep);
@@ -97,6 +107,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             {
                 State.GoTo(step - 1);
             }
+            CountStage();
             Validate();
             StateHasChanged();
             // The address names the step shown (replacing, not adding, a history entry).
@@ -127,6 +138,13 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         if (State is null) return;
         State.Findings = Engine.Diagnose(State.Input, schedule).Findings;
+    }
+
+    /// <summary>Counts the step shown for the funnel (symptom, step number and key only; queued, never fails the page).</summary>
+    private void CountStage()
+    {
+        if (State is null || !countedStages.Add(State.StepIndex + 1)) return;
+        Funnel.Record(SymptomCode, State.StepIndex + 1, State.CurrentStep.Key);
     }
 
     private void OnChanged()
@@ -171,6 +189,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         State!.TouchStep(State.CurrentStep);
         State.GoTo(index);
+        CountStage();
         Validate();
         pendingFocus = "step-heading";
         await SaveAsync();
@@ -223,6 +242,10 @@ public sealed partial class DiagnoseWizard : IDisposable
             var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
             var view = await Diagnoses.RunAsync(State.Input, Languages.Current,
                 new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser)));
+            if (countedStages.Add(WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage))
+            {
+                Funnel.Record(SymptomCode, WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage, "result");
+            }
             // A full load: the result page reads the browser cookie itself on its first request.
             Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);
         }
