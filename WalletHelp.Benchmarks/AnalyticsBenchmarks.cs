@@ -159,7 +159,7 @@ public static class AnalyticsBenchmarkDatabase
                     var none = i % 5 == 0;
                     search.Parameters[0].Value = none ? $"没有结果的搜索{random.Next(2_000)}" : $"绑卡{random.Next(500)}";
                     search.Parameters[1].Value = none ? 0 : 1 + random.Next(20);
-                    search.Parameters[2].Value = AnalyticsQueries.EfText(yearStart.AddSeconds(random.Next(365 * 86_400)));
+                    search.Parameters[2].Value = yearStart.AddSeconds(random.Next(365 * 86_400)).UtcTicks;
                     search.ExecuteNonQuery();
                 }
                 using var vote = Prepared(connection, tx,
@@ -170,7 +170,7 @@ public static class AnalyticsBenchmarkDatabase
                     vote.Parameters[0].Value = 1 + random.Next(50);
                     vote.Parameters[1].Value = helpful ? 1 : 0;
                     vote.Parameters[2].Value = !helpful && i % 3 == 0 ? $"第{i}条：步骤看不懂" : DBNull.Value;
-                    vote.Parameters[3].Value = AnalyticsQueries.EfText(yearStart.AddSeconds(random.Next(365 * 86_400)));
+                    vote.Parameters[3].Value = yearStart.AddSeconds(random.Next(365 * 86_400)).UtcTicks;
                     vote.ExecuteNonQuery();
                 }
                 using var funnel = Prepared(connection, tx,

@@ -47,7 +47,7 @@ public sealed class InstantMigrationTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using (var db = Context())
         {
-            await db.GetService<IMigrator>().MigrateAsync("20261126004009_FaqSynonyms", Ct);
+            await db.GetService<IMigrator>().MigrateAsync("20261126014612_AdminAnalytics", Ct);
         }
         // As EF wrote them before: DateTime without offset (UTC), DateTimeOffset with its offset.
         Execute("""
@@ -72,11 +72,15 @@ public sealed class InstantMigrationTests : IDisposable
             Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero).AddTicks(1), incident.CreatedAt);
         }
         Assert.Equal(0, Scalar("SELECT count(*) FROM FaqSearchQueries WHERE typeof(CreatedAt) <> 'integer'"));
+        // The table rebuilds keep what earlier migrations added to those tables (analytics indexes, user columns).
+        Assert.Equal(1, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'IX_FaqSearchQueries_ResultCount_CreatedAt_Query'"));
+        Assert.Equal(1, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful'"));
+        Assert.Equal(1, Scalar("SELECT count(*) FROM pragma_table_info('AspNetUsers') WHERE name = 'LastSignInAt'"));
 
         // And down again: the text EF's old model reads.
         await using (var db = Context())
         {
-            await db.GetService<IMigrator>().MigrateAsync("20261126004009_FaqSynonyms", Ct);
+            await db.GetService<IMigrator>().MigrateAsync("20261126014612_AdminAnalytics", Ct);
         }
         Assert.Equal(1, Scalar("SELECT count(*) FROM FaqSearchQueries WHERE CreatedAt = '2026-11-25 10:00:00.1234567'"));
         Assert.Equal(1, Scalar("SELECT count(*) FROM Incidents WHERE CreatedAt = '2026-11-25 10:00:00.0000001+00:00'"));

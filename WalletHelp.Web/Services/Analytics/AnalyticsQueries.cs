@@ -99,7 +99,7 @@ public static class AnalyticsQueries
             ORDER BY Searches DESC, Query
             LIMIT $limit
             """,
-            ("$start", EfText(range.Start)), ("$end", EfText(range.End)), ("$limit", MaxSearches));
+            ("$start", range.Start.UtcTicks), ("$end", range.End.UtcTicks), ("$limit", MaxSearches));
         var rows = new List<ZeroResultSearch>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -112,8 +112,8 @@ public static class AnalyticsQueries
     /// <summary>Articles with "not helpful" votes in the range, most such votes first (then the larger share), with their newest comments.</summary>
     public static async Task<IReadOnlyList<ArticleHelpfulness>> LeastHelpfulAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        var start = EfText(range.Start);
-        var end = EfText(range.End);
+        var start = range.Start.UtcTicks;
+        var end = range.End.UtcTicks;
         var articles = new List<ArticleHelpfulness>();
         await using (var cmd = Command(connection, """
             SELECT v.ArticleId, a.Slug, a.TitleZh, a.TitleEn, v.Yes, v.No FROM (
@@ -122,7 +122,7 @@ public static class AnalyticsQueries
                 WHERE CreatedAt >= $start AND CreatedAt < $end
                 GROUP BY ArticleId) v
             JOIN FaqArticles a ON a.Id = v.ArticleId
-            WHERE v.No > 0
+            WHERE v.No > 0 AND a.IsDeleted = 0
             ORDER BY v.No DESC, CAST(v.No AS REAL) / (v.Yes + v.No) DESC, a.Slug
             LIMIT $limit
             """, ("$start", start), ("$end", end), ("$limit", MaxArticles)))
@@ -166,8 +166,6 @@ public static class AnalyticsQueries
             await LeastHelpfulAsync(connection, range, ct));
 
     /// <summary>How EF Core's SQLite provider writes a <see cref="DateTime"/> (UTC here), so text comparison orders it.</summary>
-    public static string EfText(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
 
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {

@@ -10,7 +10,7 @@ using WalletHelp.Web.Data;
 namespace WalletHelp.Web.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126015023_FaqInstants")]
+    [Migration("20261126023615_FaqInstants")]
     partial class FaqInstants
     {
         /// <inheritdoc />
@@ -168,6 +168,69 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Outcome");
+
+                    b.ToTable("AnalyticsDiagnosisDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FindingDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Symptom", "Code");
+
+                    b.ToTable("AnalyticsFindingDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FunnelDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "Symptom", "Stage");
+
+                    b.ToTable("AnalyticsFunnelDays", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -200,6 +263,9 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -420,7 +486,10 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.ToTable("Diagnoses", (string)null);
+                    b.ToTable("Diagnoses", null, t =>
+                        {
+                            t.HasTrigger("Diagnoses_CountFindings");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqArticle", b =>
@@ -583,6 +652,9 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("ArticleId");
 
+                    b.HasIndex("CreatedAt", "ArticleId", "Helpful")
+                        .HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
+
                     b.ToTable("FaqArticleVotes", (string)null);
                 });
 
@@ -643,6 +715,9 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ResultCount", "CreatedAt", "Query")
+                        .HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
 
                     b.ToTable("FaqSearchQueries", (string)null);
                 });
