@@ -10,33 +10,18 @@ using WalletHelp.Web.Services.Faq;
 namespace WalletHelp.Tests.Audit;
 
 /// <summary>/admin/audit over a real SQLite file; FAQ edits write their entries through the service.</summary>
-public sealed class AuditLogPageTests : BunitTestBase
+public sealed class AuditLogPageTests : AdminPageTestBase
 {
-    private readonly FaqTestDatabase database = new();
-
-    public AuditLogPageTests()
-    {
-        database.Register(Services);
-        AddAuthorization().SetAuthorized("admin@test.local").SetRoles("Admin");
-        Render<MudBlazor.MudPopoverProvider>();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        database.Dispose();
-    }
-
     [Fact]
     public async Task FaqEdits_AreListedNewestFirst_AndFilterByArea()
     {
-        var article = await database.CreateAsync("audit-a", "审计测试", "正文", action: FaqSaveAction.SaveDraft);
+        var article = await Database.CreateAsync("audit-a", "审计测试", "正文", action: FaqSaveAction.SaveDraft);
         var actor = new AuditActor("id-1", "editor@test.local", "192.0.2.7");
-        var published = await database.Admin.SaveAsync(article, FaqSaveAction.Publish, actor, Xunit.TestContext.Current.CancellationToken);
+        var published = await Database.Admin.SaveAsync(article, FaqSaveAction.Publish, actor, Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(FaqSaveOutcome.Saved, published.Outcome);
         // A stale save (old version) changes nothing and so records nothing.
-        Assert.Equal(FaqSaveOutcome.Conflict, (await database.Admin.SaveAsync(article, FaqSaveAction.Publish, actor, Xunit.TestContext.Current.CancellationToken)).Outcome);
-        await database.Audit.WriteAsync(AuditActor.Named("agent@test.local"), AuditActions.SignInSucceeded, cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(FaqSaveOutcome.Conflict, (await Database.Admin.SaveAsync(article, FaqSaveAction.Publish, actor, Xunit.TestContext.Current.CancellationToken)).Outcome);
+        await Database.Audit.WriteAsync(AuditActor.Named("agent@test.local"), AuditActions.SignInSucceeded, cancellationToken: Xunit.TestContext.Current.CancellationToken);
 
         var cut = Render<AuditLogPage>();
         cut.WaitForElement("[data-testid='audit-table']");

@@ -91,30 +91,15 @@ public sealed class StaffConfirmationTests : BunitTestBase, IClassFixture<Wizard
     }
 }
 
-public sealed class FaqHistoryConfirmationTests : BunitTestBase
+public sealed class FaqHistoryConfirmationTests : AdminPageTestBase
 {
-    private readonly FaqTestDatabase database = new();
-
-    public FaqHistoryConfirmationTests()
-    {
-        database.Register(Services);
-        AddAuthorization().SetAuthorized("admin@test.local").SetRoles("Admin");
-        Render<MudBlazor.MudPopoverProvider>();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        database.Dispose();
-    }
-
     [Fact]
     public async Task History_Restore_SaysItGoesLiveAndCancelChangesNothing()
     {
-        var first = await database.CreateAsync("restore-confirm", "恢复前确认", "第一版正文");
+        var first = await Database.CreateAsync("restore-confirm", "恢复前确认", "第一版正文");
         var edit = first.Clone();
         edit.BodyZh = "第二版正文";
-        var second = await database.Admin.SaveAsync(edit, FaqSaveAction.Publish, "tester", Xunit.TestContext.Current.CancellationToken);
+        var second = await Database.Admin.SaveAsync(edit, FaqSaveAction.Publish, "tester", Xunit.TestContext.Current.CancellationToken);
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<FaqHistory>(p => p.Add(x => x.Id, first.Id));
         cut.WaitForElement("[data-testid='history-restore']");
@@ -125,7 +110,7 @@ public sealed class FaqHistoryConfirmationTests : BunitTestBase
         dialogs.WaitForAssertion(() => Assert.Contains("立即显示", dialogs.Find(".mud-dialog").TextContent));
         var cancel = dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("取消", StringComparison.Ordinal));
         await cancel.ClickAsync(new());
-        var article = await database.Admin.GetAsync(first.Id, Xunit.TestContext.Current.CancellationToken);
+        var article = await Database.Admin.GetAsync(first.Id, Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(second.Saved!.Version, article!.Version);
     }
 }

@@ -6,23 +6,8 @@ using WalletHelp.Web.Services.Faq;
 
 namespace WalletHelp.Tests.Faq;
 
-public sealed class FaqEditorTests : BunitTestBase
+public sealed class FaqEditorTests : AdminPageTestBase
 {
-    private readonly FaqTestDatabase database = new();
-
-    public FaqEditorTests()
-    {
-        database.Register(Services);
-        AddAuthorization().SetAuthorized("admin@test.local").SetRoles("Admin");
-        Render<MudBlazor.MudPopoverProvider>();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        database.Dispose();
-    }
-
     private IRenderedComponent<FaqEditor> RenderEditor(int id)
     {
         var cut = Render<FaqEditor>(p => p.Add(x => x.Id, id));
@@ -33,7 +18,7 @@ public sealed class FaqEditorTests : BunitTestBase
     [Fact]
     public async Task Editor_TypingMarkdown_UpdatesPreview()
     {
-        var article = await database.CreateAsync("editor-preview", "预览标题", "原来的正文");
+        var article = await Database.CreateAsync("editor-preview", "预览标题", "原来的正文");
         var cut = RenderEditor(article.Id);
         Assert.Contains("原来的正文", cut.Find("[data-testid='editor-preview-zh']").TextContent);
 
@@ -51,7 +36,7 @@ public sealed class FaqEditorTests : BunitTestBase
     [Fact]
     public async Task Editor_EnglishTab_ShowsEnglishFieldsAndPreview()
     {
-        var article = await database.CreateAsync("editor-tabs", "中文标题", "中文正文", "English title", "English *body*");
+        var article = await Database.CreateAsync("editor-tabs", "中文标题", "中文正文", "English title", "English *body*");
         var cut = RenderEditor(article.Id);
         Assert.Empty(cut.FindAll("[data-testid='editor-preview-en']"));
 
@@ -65,13 +50,13 @@ public sealed class FaqEditorTests : BunitTestBase
     [Fact]
     public async Task Editor_SaveAfterSomeoneElseSaved_ShowsConflictWithBothTexts()
     {
-        var article = await database.CreateAsync("editor-conflict", "冲突标题", "原正文");
+        var article = await Database.CreateAsync("editor-conflict", "冲突标题", "原正文");
         var cut = RenderEditor(article.Id);
 
         // Another admin saves first.
         var theirs = article.Clone();
         theirs.BodyZh = "别人先保存的正文";
-        Assert.Equal(FaqSaveOutcome.Saved, (await database.Admin.SaveAsync(theirs, FaqSaveAction.Publish, "other@test.local", Xunit.TestContext.Current.CancellationToken)).Outcome);
+        Assert.Equal(FaqSaveOutcome.Saved, (await Database.Admin.SaveAsync(theirs, FaqSaveAction.Publish, "other@test.local", Xunit.TestContext.Current.CancellationToken)).Outcome);
 
         cut.Find("[data-testid='editor-body-zh'] textarea").Input("我自己的正文");
         cut.Find("[data-testid='editor-save']").Click();
@@ -80,23 +65,23 @@ public sealed class FaqEditorTests : BunitTestBase
         Assert.Contains("other@test.local", cut.Find("[data-testid='editor-conflict']").TextContent);
         Assert.Contains("别人先保存的正文", cut.Find("[data-testid='conflict-theirs']").TextContent);
         Assert.Contains("我自己的正文", cut.Find("[data-testid='conflict-yours']").TextContent);
-        Assert.Equal("别人先保存的正文", (await database.Admin.GetAsync(article.Id, Xunit.TestContext.Current.CancellationToken))!.BodyZh);
+        Assert.Equal("别人先保存的正文", (await Database.Admin.GetAsync(article.Id, Xunit.TestContext.Current.CancellationToken))!.BodyZh);
 
         // Keep mine, then save: now it replaces theirs knowingly.
         cut.Find("[data-testid='conflict-keep-mine']").Click();
         cut.Find("[data-testid='editor-save']").Click();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='editor-conflict']")));
-        Assert.Equal("我自己的正文", (await database.Admin.GetAsync(article.Id, Xunit.TestContext.Current.CancellationToken))!.BodyZh);
+        Assert.Equal("我自己的正文", (await Database.Admin.GetAsync(article.Id, Xunit.TestContext.Current.CancellationToken))!.BodyZh);
     }
 
     [Fact]
     public async Task Editor_LoadTheirs_ReplacesEditorButKeepsMyTextVisible()
     {
-        var article = await database.CreateAsync("editor-load-theirs", "标题", "原正文");
+        var article = await Database.CreateAsync("editor-load-theirs", "标题", "原正文");
         var cut = RenderEditor(article.Id);
         var theirs = article.Clone();
         theirs.BodyZh = "对方的正文";
-        await database.Admin.SaveAsync(theirs, FaqSaveAction.Publish, "other", Xunit.TestContext.Current.CancellationToken);
+        await Database.Admin.SaveAsync(theirs, FaqSaveAction.Publish, "other", Xunit.TestContext.Current.CancellationToken);
 
         cut.Find("[data-testid='editor-body-zh'] textarea").Input("我的正文");
         cut.Find("[data-testid='editor-publish']").Click();

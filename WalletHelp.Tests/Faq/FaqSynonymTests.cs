@@ -7,27 +7,12 @@ using WalletHelp.Web.Services.Faq;
 namespace WalletHelp.Tests.Faq;
 
 /// <summary>Issue 10 item 11: search understands everyday wording (synonyms, then a partial-match ranking).</summary>
-public sealed class FaqSynonymTests : BunitTestBase
+public sealed class FaqSynonymTests : AdminPageTestBase
 {
-    private readonly FaqTestDatabase database = new();
-
-    public FaqSynonymTests()
-    {
-        database.Register(Services);
-        AddAuthorization().SetAuthorized("admin@test.local").SetRoles("Admin");
-        Render<MudBlazor.MudPopoverProvider>();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        database.Dispose();
-    }
-
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private Task<IReadOnlyList<FaqSearchHit>> SearchAsync(string query, string lang = "zh-CN") =>
-        database.Reader.SearchAsync(query, lang, cancellationToken: Ct);
+        Database.Reader.SearchAsync(query, lang, cancellationToken: Ct);
 
     private static readonly IReadOnlyList<IReadOnlyList<string>> Seed = [.. FaqSynonymSeed.Groups.Select(g => (IReadOnlyList<string>)g)];
 
@@ -78,7 +63,7 @@ public sealed class FaqSynonymTests : BunitTestBase
     public async Task Synonyms_AddedByAnAdmin_AreUsedAtOnce()
     {
         Assert.Empty(await SearchAsync("魔法绑定词"));
-        Assert.Equal(FaqSynonymError.None, await database.Synonyms.SaveAsync(0, "魔法绑定词，银行卡绑定", "admin", Ct));
+        Assert.Equal(FaqSynonymError.None, await Database.Synonyms.SaveAsync(0, "魔法绑定词，银行卡绑定", "admin", Ct));
         Assert.Contains(await SearchAsync("魔法绑定词"), h => h.Slug == "card-binding");
     }
 
