@@ -16,8 +16,6 @@ public sealed class AssistComponentsTests : WizardTestBase, IClassFixture<Wizard
 
     public AssistComponentsTests(WizardHost host) : base(host)
     {
-        Services.AddSingleton(host.Services.GetRequiredService<AssistService>());
-        Services.AddScoped<AssistUserSession>();
     }
 
     private AssistService Assist => Host.Services.GetRequiredService<AssistService>();

@@ -64,6 +64,9 @@ public abstract class WizardTestBase : BunitTestBase
         Services.AddSingleton<IWizardStore>(Store);
         Services.AddScoped<CircuitUser>();
         Services.AddScoped<WizardScript>();
+        // Live assist: the app's session store and channel, this test's circuit.
+        Services.AddSingleton(app.GetRequiredService<WalletHelp.Web.Services.Assist.AssistService>());
+        Services.AddScoped<WalletHelp.Web.Services.Assist.AssistUserSession>();
         AddAuthorization();
     }
 

@@ -275,8 +275,13 @@ public sealed partial class DiagnoseWizard : IDisposable
             await SaveAsync();
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
             var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-            var view = await Diagnoses.RunAsync(State.Input, Languages.Current,
-                new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser)));
+            var requester = new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser));
+            // Answers that already produced a diagnosis (then "edit this answer", or a fix): the same reference, a new attempt.
+            var view = State.Reference is { } reference
+                ? await Diagnoses.RunAgainAsync(reference, State.Input, Languages.Current, requester)
+                : await Diagnoses.RunAsync(State.Input, Languages.Current, requester);
+            State.Reference = view.Reference;
+            await SaveAsync();
             // A full load: the result page reads the browser cookie itself on its first request.
             Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);
         }
