@@ -10,7 +10,7 @@ using WalletHelp.Web.Data;
 namespace WalletHelp.Web.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126023615_FaqInstants")]
+    [Migration("20261126025521_FaqInstants")]
     partial class FaqInstants
     {
         /// <inheritdoc />
@@ -361,6 +361,58 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Actor", "At");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DiagnosisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedInputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParameterSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosisId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DiagnosisAttempts", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
@@ -1034,6 +1086,15 @@ namespace WalletHelp.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
+                {
+                    b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("DiagnosisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
@@ -1087,6 +1148,8 @@ namespace WalletHelp.Web.Data.Migrations
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
+                    b.Navigation("Attempts");
+
                     b.Navigation("Notes");
                 });
 
