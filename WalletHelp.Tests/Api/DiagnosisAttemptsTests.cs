@@ -59,7 +59,7 @@ public sealed class DiagnosisAttemptsTests(WalletHelpFactory factory) : IClassFi
 
         Assert.NotEqual(first.Reference, stranger.Reference);
         Assert.NotEqual(first.Reference, otherSymptom.Reference);
-        var unchanged = await Service.FindAsync(first.Reference, Ct);
+        var unchanged = await Service.FindForAsync(first.Reference, new Requester(null, null, IsStaff: true), Ct);
         Assert.Equal([1], unchanged!.Attempts.Select(a => a.Number));
         Assert.Contains(unchanged.Findings, f => f.Code == "PI-ID-CHECKSUM");
     }

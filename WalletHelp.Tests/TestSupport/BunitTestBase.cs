@@ -29,6 +29,7 @@ public abstract class BunitTestBase : BunitContext
         Services.AddScoped<WalletHelp.Web.Services.CircuitUser>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<WalletHelp.Web.Services.Audit.AuditActorAccessor>();
+        Services.AddScoped<WalletHelp.Web.Services.Diagnoses.RequesterAccessor>();
     }
 
     protected static void UseCulture(string culture)

@@ -92,12 +92,10 @@ public static class DiagnosesEndpoints
             return Results.ValidationProblem(errors, title: "One or more fields are invalid.");
         }
 
-        var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         DiagnosisView view;
         try
         {
-            view = await diagnoses.RunAsync(input, language,
-                new Requester(user, BrowserId.Get(http), IsStaff: false, Client: WriteLimits.ClientKey(http)), cancellationToken);
+            view = await diagnoses.RunAsync(input, language, Asking(http), cancellationToken);
         }
         catch (WriteLimitExceededException limited)
         {
@@ -108,9 +106,12 @@ public static class DiagnosesEndpoints
         return Results.Created($"/api/v1/diagnoses/{view.Reference}", response);
     }
 
+    private static Requester Asking(HttpContext http) => Requesters.From(http.User, BrowserId.Get(http), WriteLimits.ClientKey(http));
+
     private static async Task<IResult> GetAsync(string reference, string? lang, HttpContext http, DiagnosisService diagnoses, IFindingTexts texts, CancellationToken cancellationToken)
     {
-        var view = await diagnoses.FindAsync(reference, cancellationToken);
+        // Staff only (the endpoint's policy), and the service checks it again.
+        var view = await diagnoses.FindForAsync(reference, Asking(http), cancellationToken);
         if (view is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No diagnosis has this reference.");

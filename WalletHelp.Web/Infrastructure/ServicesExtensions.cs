@@ -15,6 +15,7 @@ public static class ServicesExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddScoped<AuditActorAccessor>();
+        builder.Services.AddScoped<WalletHelp.Web.Services.Diagnoses.RequesterAccessor>();
         builder.Services.AddSingleton<KeyedHasher>();
         builder.Services.AddSingleton<ServiceStatusService>();
         builder.Services.AddSingleton<DiagnosisService>();

@@ -194,12 +194,6 @@ public sealed class DiagnosisService(
         || (requester.BrowserId is not null && record.BrowserHash is not null
             && record.BrowserHash == await hasher.HashAsync("browser:" + requester.BrowserId, cancellationToken));
 
-    public async Task<DiagnosisView?> FindAsync(string reference, CancellationToken cancellationToken = default)
-    {
-        var record = await LoadAsync(reference, cancellationToken);
-        return record is null ? null : ToView(record);
-    }
-
     /// <summary>Staff see every diagnosis; others only what they ran (signed-in owner or the same browser).</summary>
     public async Task<DiagnosisView?> FindForAsync(string reference, Requester requester, CancellationToken cancellationToken = default)
     {

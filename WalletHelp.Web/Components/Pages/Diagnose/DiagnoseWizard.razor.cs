@@ -56,11 +56,10 @@ public sealed partial class DiagnoseWizard : IDisposable
     [Inject] private ServiceStatusService Status { get; set; } = default!;
     [Inject] private IWizardStore Store { get; set; } = default!;
     [Inject] private WizardScript Script { get; set; } = default!;
-    [Inject] private CircuitUser CircuitUser { get; set; } = default!;
-    [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<DiagnoseWizard> Logger { get; set; } = default!;
     [Inject] private AssistUserSession Assist { get; set; } = default!;
+    [Inject] private RequesterAccessor Asking { get; set; } = default!;
     [Inject] private WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; set; } = default!;
 
     public WizardState? State { get; private set; }
@@ -292,9 +291,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             State.TouchStep(State.CurrentStep);
             // Kept in the browser so "edit this answer" on the result page reopens the wizard with everything filled in.
             await SaveAsync();
-            var user = (await Authentication.GetAuthenticationStateAsync()).User;
-            var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-            var requester = new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser));
+            var requester = await Asking.CurrentAsync();
             // Answers that already produced a diagnosis (then "edit this answer", or a fix): the same reference, a new attempt.
             var view = State.Reference is { } reference
                 ? await Diagnoses.RunAgainAsync(reference, State.Input, Languages.Current, requester)
