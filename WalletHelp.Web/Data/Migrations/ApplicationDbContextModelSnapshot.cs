@@ -361,6 +361,58 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DiagnosisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedInputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParameterSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosisId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DiagnosisAttempts", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.Property<long>("Id")
@@ -1032,6 +1084,15 @@ namespace WalletHelp.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
+                {
+                    b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("DiagnosisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
@@ -1085,6 +1146,8 @@ namespace WalletHelp.Web.Data.Migrations
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
+                    b.Navigation("Attempts");
+
                     b.Navigation("Notes");
                 });
 

@@ -6,6 +6,7 @@ using Microsoft.JSInterop;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Services;
 using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Services.Assist;
 using WalletHelp.Web.Services.Diagnoses;
 using WalletHelp.Web.Services.Status;
 using WalletHelp.Core.Localization;
@@ -29,6 +30,10 @@ public sealed partial class DiagnoseWizard : IDisposable
     // Set when the server refused the submit: the shared per-address budget (seconds to wait) or a length limit.
     private int? limitedSeconds;
     private bool tooLong;
+    // Live assist: the steps as the panel names them, the pointer last scrolled to, a field to scroll to after render.
+    private IReadOnlyList<AssistStep> assistSteps = [];
+    private int shownPointer;
+    private string? pendingScroll;
     // Funnel stages this run has counted (step numbers, and the result): each once per run.
     private readonly HashSet<int> countedStages = [];
 
@@ -55,6 +60,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<DiagnoseWizard> Logger { get; set; } = default!;
+    [Inject] private AssistUserSession Assist { get; set; } = default!;
     [Inject] private WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; set; } = default!;
 
     public WizardState? State { get; private set; }
@@ -81,6 +87,7 @@ public sealed partial class DiagnoseWizard : IDisposable
         State = Codes.TryParseSymptom(SymptomCode, out var symptom) ? new WizardState(symptom) : null;
         if (State is null) return;
         State.Changed += OnChanged;
+        assistSteps = WizardAssist.StepsFor(symptom);
         countedStages.Clear();
         schedule = await Status.GetScheduleAsync(Languages.CurrentIsEnglish);
     }
@@ -112,12 +119,49 @@ public sealed partial class DiagnoseWizard : IDisposable
             StateHasChanged();
             // The address names the step shown (replacing, not adding, a history entry).
             SyncAddress(replace: true);
+            Assist.Changed += OnAssistChangedAsync;
+            await Assist.UseSource(() => State is null ? null : WizardAssist.Snapshot(State));
             return;
         }
         if (pendingFocus is { } target)
         {
             pendingFocus = null;
             await Script.FocusAsync(target);
+        }
+        if (pendingScroll is { } field)
+        {
+            // The agent pointed here: scroll to it without taking the focus from what the person is typing in.
+            pendingScroll = null;
+            await Script.ScrollToAsync(WizardSteps.ElementId(field));
+        }
+    }
+
+    /// <summary>An agent's pointer at a field on this step scrolls to it (once per pointer).</summary>
+    private Task OnAssistChangedAsync() => InvokeAsync(() =>
+    {
+        if (State is not null && Assist.IsActive && Assist.View?.Pointer is { Field: { } field } pointer && pointer.Id != shownPointer
+            && State.CurrentStep.Fields.Contains(field))
+        {
+            shownPointer = pointer.Id;
+            pendingScroll = field;
+        }
+        StateHasChanged();
+    });
+
+    private async Task GoToStepAsync(string key)
+    {
+        var index = State!.Steps.ToList().FindIndex(s => s.Key == key);
+        if (index >= 0) await GoToAsync(index);
+    }
+
+    private async Task GoToFieldAsync(string field)
+    {
+        if (State!.StepOf(field) is var index and >= 0)
+        {
+            await GoToAsync(index);
+            pendingFocus = null;
+            pendingScroll = field;
+            if (Assist.View?.Pointer is { } pointer) shownPointer = pointer.Id;
         }
     }
 
@@ -138,6 +182,11 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         if (State is null) return;
         State.Findings = Engine.Diagnose(State.Input, schedule).Findings;
+        if (Assist.IsActive)
+        {
+            // Live assist: what the rules just said, masked, goes to the agents (in-process: no waiting here).
+            _ = Assist.ShareAsync(WizardAssist.Snapshot(State));
+        }
     }
 
     /// <summary>Counts the step shown for the funnel (symptom, step number and key only; queued, never fails the page).</summary>
@@ -149,6 +198,11 @@ public sealed partial class DiagnoseWizard : IDisposable
 
     private void OnChanged()
     {
+        if (Assist.IsActive && State is not null)
+        {
+            // Live assist does not wait for the typing pause: the agent sees each change at once (the rules take microseconds).
+            _ = Assist.ShareAsync(WizardAssist.Snapshot(State, Engine.Diagnose(State.Input, schedule).Findings));
+        }
         debounce?.Cancel();
         debounce?.Dispose();
         debounce = new CancellationTokenSource();
@@ -240,8 +294,13 @@ public sealed partial class DiagnoseWizard : IDisposable
             await SaveAsync();
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
             var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-            var view = await Diagnoses.RunAsync(State.Input, Languages.Current,
-                new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser)));
+            var requester = new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser));
+            // Answers that already produced a diagnosis (then "edit this answer", or a fix): the same reference, a new attempt.
+            var view = State.Reference is { } reference
+                ? await Diagnoses.RunAgainAsync(reference, State.Input, Languages.Current, requester)
+                : await Diagnoses.RunAsync(State.Input, Languages.Current, requester);
+            State.Reference = view.Reference;
+            await SaveAsync();
             if (countedStages.Add(WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage))
             {
                 Funnel.Record(SymptomCode, WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage, "result");
@@ -270,6 +329,7 @@ public sealed partial class DiagnoseWizard : IDisposable
 
     public void Dispose()
     {
+        Assist.Changed -= OnAssistChangedAsync;
         if (State is not null) State.Changed -= OnChanged;
         debounce?.Cancel();
         debounce?.Dispose();
