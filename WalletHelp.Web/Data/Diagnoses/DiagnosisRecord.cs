@@ -109,7 +109,8 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
 {
     public void Configure(EntityTypeBuilder<DiagnosisRecord> builder)
     {
-        builder.ToTable("Diagnoses");
+        // The trigger keeps AnalyticsDiagnosisDays and AnalyticsFindingDays (migration AdminAnalytics); EF must know of it (no RETURNING on such tables).
+        builder.ToTable("Diagnoses", t => t.HasTrigger("Diagnoses_CountFindings"));
         builder.Property(d => d.Reference).HasMaxLength(12).IsRequired();
         builder.HasIndex(d => d.Reference).IsUnique();
         builder.Property(d => d.Symptom).HasMaxLength(40);

@@ -166,6 +166,69 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Outcome");
+
+                    b.ToTable("AnalyticsDiagnosisDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FindingDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Symptom", "Code");
+
+                    b.ToTable("AnalyticsFindingDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FunnelDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "Symptom", "Stage");
+
+                    b.ToTable("AnalyticsFunnelDays", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -198,6 +261,9 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -542,7 +608,10 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Diagnoses", (string)null);
+                    b.ToTable("Diagnoses", null, t =>
+                        {
+                            t.HasTrigger("Diagnoses_CountFindings");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqArticle", b =>
@@ -705,6 +774,9 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("ArticleId");
 
+                    b.HasIndex("CreatedAt", "ArticleId", "Helpful")
+                        .HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
+
                     b.ToTable("FaqArticleVotes", (string)null);
                 });
 
@@ -765,6 +837,9 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ResultCount", "CreatedAt", "Query")
+                        .HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
 
                     b.ToTable("FaqSearchQueries", (string)null);
                 });

@@ -34,6 +34,8 @@ public sealed partial class DiagnoseWizard : IDisposable
     private IReadOnlyList<AssistStep> assistSteps = [];
     private int shownPointer;
     private string? pendingScroll;
+    // Funnel stages this run has counted (step numbers, and the result): each once per run.
+    private readonly HashSet<int> countedStages = [];
 
     /// <summary>How long typing must pause before the rules run (and the answers are saved).</summary>
     public static int DebounceMilliseconds { get; set; } = 300;
@@ -59,6 +61,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<DiagnoseWizard> Logger { get; set; } = default!;
     [Inject] private AssistUserSession Assist { get; set; } = default!;
+    [Inject] private WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; set; } = default!;
 
     public WizardState? State { get; private set; }
 
@@ -73,6 +76,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             {
                 State.TouchStep(State.CurrentStep);
                 State.GoTo(step - 1);
+                CountStage();
                 Validate();
                 pendingFocus = "step-heading";
                 await SaveAsync();
@@ -84,6 +88,7 @@ public sealed partial class DiagnoseWizard : IDisposable
         if (State is null) return;
         State.Changed += OnChanged;
         assistSteps = WizardAssist.StepsFor(symptom);
+        countedStages.Clear();
         schedule = await Status.GetScheduleAsync(Languages.CurrentIsEnglish);
     }
 
@@ -94,7 +99,12 @@ public sealed partial class DiagnoseWizard : IDisposable
         {
             // Browser storage only exists once interactive (never during prerender).
             restored = true;
-            if (await LoadAsync() is { } snapshot) State.Restore(snapshot);
+            if (await LoadAsync() is { } snapshot)
+            {
+                State.Restore(snapshot);
+                // A refresh or "edit this answer": this run was counted up to here by the page it came from.
+                for (var stage = 1; stage <= State.StepIndex + 1; stage++) countedStages.Add(stage);
+            }
             if (State.StepOf(Edit) is var editStep and >= 0)
             {
                 State.GoTo(editStep);
@@ -104,6 +114,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             {
                 State.GoTo(step - 1);
             }
+            CountStage();
             Validate();
             StateHasChanged();
             // The address names the step shown (replacing, not adding, a history entry).
@@ -178,6 +189,13 @@ public sealed partial class DiagnoseWizard : IDisposable
         }
     }
 
+    /// <summary>Counts the step shown for the funnel (symptom, step number and key only; queued, never fails the page).</summary>
+    private void CountStage()
+    {
+        if (State is null || !countedStages.Add(State.StepIndex + 1)) return;
+        Funnel.Record(SymptomCode, State.StepIndex + 1, State.CurrentStep.Key);
+    }
+
     private void OnChanged()
     {
         if (Assist.IsActive && State is not null)
@@ -225,6 +243,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         State!.TouchStep(State.CurrentStep);
         State.GoTo(index);
+        CountStage();
         Validate();
         pendingFocus = "step-heading";
         await SaveAsync();
@@ -282,6 +301,10 @@ public sealed partial class DiagnoseWizard : IDisposable
                 : await Diagnoses.RunAsync(State.Input, Languages.Current, requester);
             State.Reference = view.Reference;
             await SaveAsync();
+            if (countedStages.Add(WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage))
+            {
+                Funnel.Record(SymptomCode, WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage, "result");
+            }
             // A full load: the result page reads the browser cookie itself on its first request.
             Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);
         }

@@ -11,8 +11,8 @@ using WalletHelp.Web.Data;
 namespace WalletHelp.Web.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126013316_DiagnosisAttempts")]
-    partial class DiagnosisAttempts
+    [Migration("20261126014612_AdminAnalytics")]
+    partial class AdminAnalytics
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -169,6 +169,69 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Outcome");
+
+                    b.ToTable("AnalyticsDiagnosisDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FindingDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Symptom", "Code");
+
+                    b.ToTable("AnalyticsFindingDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FunnelDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "Symptom", "Stage");
+
+                    b.ToTable("AnalyticsFunnelDays", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -201,6 +264,9 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -296,58 +362,6 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Actor", "At");
 
                     b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Codes")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DiagnosisId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FindingsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MaskedInputJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ParameterSet")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RetryAfter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RuleSetVersion")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DiagnosisId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("DiagnosisAttempts", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
@@ -473,7 +487,10 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.ToTable("Diagnoses", (string)null);
+                    b.ToTable("Diagnoses", null, t =>
+                        {
+                            t.HasTrigger("Diagnoses_CountFindings");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqArticle", b =>
@@ -636,6 +653,9 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("ArticleId");
 
+                    b.HasIndex("CreatedAt", "ArticleId", "Helpful")
+                        .HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
+
                     b.ToTable("FaqArticleVotes", (string)null);
                 });
 
@@ -696,6 +716,9 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ResultCount", "CreatedAt", "Query")
+                        .HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
 
                     b.ToTable("FaqSearchQueries", (string)null);
                 });
@@ -1012,15 +1035,6 @@ namespace WalletHelp.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
-                {
-                    b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
-                        .WithMany("Attempts")
-                        .HasForeignKey("DiagnosisId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
@@ -1074,8 +1088,6 @@ namespace WalletHelp.Web.Data.Migrations
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
-                    b.Navigation("Attempts");
-
                     b.Navigation("Notes");
                 });
 

@@ -11,8 +11,8 @@ using WalletHelp.Web.Data;
 namespace WalletHelp.Web.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126015520_CaseWorkflow")]
-    partial class CaseWorkflow
+    [Migration("20261126010514_AdminUsersLastSignIn")]
+    partial class AdminUsersLastSignIn
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -203,6 +203,9 @@ namespace WalletHelp.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -298,107 +301,6 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Codes")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DiagnosisId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FindingsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MaskedInputJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ParameterSet")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RetryAfter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RuleSetVersion")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DiagnosisId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("DiagnosisAttempts", (string)null);
-                });
-
-            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisCaseEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DiagnosisId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DiagnosisId");
-
-                    b.ToTable("DiagnosisCaseEvents", (string)null);
-                });
-
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.Property<long>("Id")
@@ -433,14 +335,6 @@ namespace WalletHelp.Web.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssigneeName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssigneeUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("BrowserHash")
                         .HasMaxLength(64)
@@ -512,25 +406,12 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("StatusChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StatusNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StatusReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Symptom")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AssigneeUserId");
 
                     b.HasIndex("CardNumberHash");
 
@@ -542,8 +423,6 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
-
-                    b.HasIndex("Status");
 
                     b.ToTable("Diagnoses", (string)null);
                 });
@@ -1084,24 +963,6 @@ namespace WalletHelp.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
-                {
-                    b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
-                        .WithMany("Attempts")
-                        .HasForeignKey("DiagnosisId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisCaseEvent", b =>
-                {
-                    b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
-                        .WithMany("CaseEvents")
-                        .HasForeignKey("DiagnosisId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
@@ -1155,10 +1016,6 @@ namespace WalletHelp.Web.Data.Migrations
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
-                    b.Navigation("Attempts");
-
-                    b.Navigation("CaseEvents");
-
                     b.Navigation("Notes");
                 });
 
