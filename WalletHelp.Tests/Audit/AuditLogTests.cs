@@ -99,7 +99,7 @@ public sealed class AuditLogTests : IDisposable
         Assert.Contains(entries, e => e.Action == AuditActions.CaseNoteAdded && e.Target == view.Reference && e.ClientAddress == "10.1.2.3");
         var status = Assert.Single(entries, e => e.Action == AuditActions.CaseStatusChanged);
         Assert.Equal(view.Reference, status.Target);
-        Assert.Equal("open → escalated", status.Detail);
+        Assert.Equal("open → escalated (other)", status.Detail);
     }
 
     [Fact]

@@ -49,9 +49,32 @@ public sealed class AgentBrowserTests(BrowserFixture browser)
         Assert.Contains("110105********002X", notes);
         Assert.DoesNotContain("11010519491231002X", notes);
 
+        // Resolving needs a reason from the list (issue 12); the optional words are scrubbed like notes.
         await agent.ClickAsync("[data-testid='case-resolve']");
+        await agent.ClickAsync("[data-testid='case-confirm']");
+        await agent.Locator("[data-testid='case-reason-missing']").WaitForAsync();
+        await agent.SelectOptionAsync("[data-testid='case-reason-select']", "explained");
+        await agent.FillAsync("[data-testid='case-reason-text']", "told the user to bring ID 11010519491231002X to the counter");
+        await agent.ClickAsync("[data-testid='case-confirm']");
         await Assertions.Expect(agent.Locator("[data-testid='case-status']")).ToHaveTextAsync("已解决");
+        await Assertions.Expect(agent.Locator("[data-testid='case-reason']")).ToContainTextAsync("已解释，无需修改");
+        Assert.DoesNotContain("11010519491231002X", await agent.InnerTextAsync("[data-testid='case-panel']"));
+        await Assertions.Expect(agent.Locator("[data-testid='case-history'] li")).ToHaveCountAsync(1);
+        Assert.Contains("agent@test.local", await agent.InnerTextAsync("[data-testid='case-history']"));
+
         await agent.ScreenshotAsync("agent-case");
+
+        // The console lists it under "resolved" and finds it by a part of its reference.
+        await agent.ClickAsync("text=返回工作台");
+        await agent.WaitForURLAsync("**/agent");
+        await agent.WaitForInteractiveAsync();
+        await agent.SelectOptionAsync("[data-testid='filter-status']", "resolved");
+        await Assertions.Expect(agent.Locator($"[data-testid='case-row-reference']:text('{reference}')")).ToBeVisibleAsync();
+        await agent.FillAsync("[data-testid='filter-reference']", reference[3..7].ToLowerInvariant());
+        await Assertions.Expect(agent.Locator("[data-testid='case-row-reference']")).ToHaveCountAsync(1);
+        await agent.SelectOptionAsync("[data-testid='filter-status']", "waiting-on-user");
+        await agent.Locator("[data-testid='agent-empty']").WaitForAsync();
+        await agent.ScreenshotAsync("agent-console-filtered");
         await agent.Context.CloseAsync();
     }
 }

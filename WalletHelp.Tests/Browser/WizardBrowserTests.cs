@@ -107,7 +107,8 @@ public sealed partial class WizardBrowserTests(BrowserFixture browser)
         await page.ClickAsync("[data-testid='wizard-next']");
         await page.Locator("[data-testid='step-bank']").WaitForAsync();
         // Focus moves to the new step's heading, so a screen reader announces it.
-        await page.WaitForFunctionAsync("document.activeElement && document.activeElement.id === 'step-heading'");
+        // Expect(...).ToBeFocusedAsync retries without string evaluation (the page's CSP forbids what WaitForFunctionAsync polls with).
+        await Assertions.Expect(page.Locator("#step-heading")).ToBeFocusedAsync();
         await FillBankAsync(page, "看起来是中国农业银行借记卡");
 
         await page.ClickAsync("[data-testid='wizard-next']");
@@ -268,7 +269,7 @@ public sealed partial class WizardBrowserTests(BrowserFixture browser)
         await page.GotoInteractiveAsync("/diagnose/application-rejected?edit=personal.idNumber");
         await page.Locator("[data-testid='wizard-state'][data-restored='true'][data-step='personal']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(MistypedId, await Field(page, "personal.idNumber").InputValueAsync());
-        await page.WaitForFunctionAsync("document.activeElement && document.activeElement.id === 'field-personal-idNumber'");
+        await Assertions.Expect(page.Locator("#field-personal-idNumber")).ToBeFocusedAsync();
         await page.Context.CloseAsync();
     }
 }

@@ -16,7 +16,7 @@ public static class FieldValueText
         var key = field switch
         {
             FieldPaths.Gender => $"Wizard.Gender.{value}",
-            FieldPaths.CardType => $"Wizard.CardType.{value.ToUpperInvariant()}",
+            FieldPaths.CardType => $"Wizard.CardType.{(value == "credit" ? "CC" : value == "debit" ? "DC" : value.ToUpperInvariant())}",
             FieldPaths.CardStatus => $"Wizard.CardStatus.{value}",
             FieldPaths.AccountClass => $"Wizard.AccountClass.{value}",
             FieldPaths.WalletClass => $"Wizard.WalletClass.{value}",

@@ -34,6 +34,16 @@ public class DiagnosisRecord
     /// <summary>Comma-separated finding codes, for analytics without parsing JSON.</summary>
     public required string Codes { get; set; }
     public string Status { get; set; } = DiagnosisStatus.Open;
+    /// <summary>Why the case was resolved or escalated (a code from <c>CaseVocabulary</c>), else null.</summary>
+    public string? StatusReason { get; set; }
+    /// <summary>The agent's optional words on the reason (scrubbed of ID and card numbers).</summary>
+    public string? StatusNote { get; set; }
+    public DateTimeOffset? StatusChangedAt { get; set; }
+    /// <summary>The member of staff the case is assigned to.</summary>
+    public string? AssigneeUserId { get; set; }
+    public string? AssigneeName { get; set; }
+    /// <summary>Every status and assignment change: who and when.</summary>
+    public List<DiagnosisCaseEvent> CaseEvents { get; set; } = [];
     public bool? Helpful { get; set; }
     public string? HelpfulComment { get; set; }
     public List<DiagnosisNote> Notes { get; set; } = [];
@@ -64,8 +74,25 @@ public class DiagnosisAttempt
 public static class DiagnosisStatus
 {
     public const string Open = "open";
+    public const string WaitingOnUser = "waiting-on-user";
     public const string Resolved = "resolved";
     public const string Escalated = "escalated";
+}
+
+/// <summary>A change to a case: its status (with the reason) or its assignee, by whom and when.</summary>
+public class DiagnosisCaseEvent
+{
+    public long Id { get; set; }
+    public long DiagnosisId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public string? ActorId { get; set; }
+    /// <summary><c>status</c> or <c>assignee</c>.</summary>
+    public required string Kind { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public string? Reason { get; set; }
+    public string? Note { get; set; }
 }
 
 /// <summary>An agent's note on a diagnosis.</summary>
@@ -102,7 +129,32 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
         builder.HasIndex(d => d.OwnerUserId);
         builder.HasIndex(d => d.CreatedAt);
         builder.HasMany(d => d.Notes).WithOne().HasForeignKey(n => n.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.StatusReason).HasMaxLength(40);
+        builder.Property(d => d.StatusNote).HasMaxLength(1000);
+        builder.Property(d => d.StatusChangedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
+        builder.Property(d => d.AssigneeUserId).HasMaxLength(450);
+        builder.Property(d => d.AssigneeName).HasMaxLength(256);
+        builder.HasIndex(d => d.AssigneeUserId);
+        builder.HasIndex(d => d.Status);
+        builder.HasMany(d => d.CaseEvents).WithOne().HasForeignKey(e => e.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DiagnosisCaseEventConfiguration : IEntityTypeConfiguration<DiagnosisCaseEvent>
+{
+    public void Configure(EntityTypeBuilder<DiagnosisCaseEvent> builder)
+    {
+        builder.ToTable("DiagnosisCaseEvents");
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.ActorId).HasMaxLength(450);
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.From).HasMaxLength(256);
+        builder.Property(e => e.To).HasMaxLength(256);
+        builder.Property(e => e.Reason).HasMaxLength(40);
+        builder.Property(e => e.Note).HasMaxLength(1000);
+        builder.Property(e => e.At).HasConversion(new DateTimeOffsetToUtcTicksConverter());
+        builder.HasIndex(e => e.DiagnosisId);
     }
 }
 

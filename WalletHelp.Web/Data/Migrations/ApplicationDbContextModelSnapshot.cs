@@ -412,6 +412,55 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("DiagnosisAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisCaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DiagnosisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosisId");
+
+                    b.ToTable("DiagnosisCaseEvents", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.Property<long>("Id")
@@ -446,6 +495,14 @@ namespace WalletHelp.Web.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BrowserHash")
                         .HasMaxLength(64)
@@ -517,12 +574,25 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Symptom")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeUserId");
 
                     b.HasIndex("CardNumberHash");
 
@@ -534,6 +604,8 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("Diagnoses", null, t =>
                         {
@@ -1092,6 +1164,15 @@ namespace WalletHelp.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisCaseEvent", b =>
+                {
+                    b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
+                        .WithMany("CaseEvents")
+                        .HasForeignKey("DiagnosisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
@@ -1146,6 +1227,8 @@ namespace WalletHelp.Web.Data.Migrations
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
                     b.Navigation("Attempts");
+
+                    b.Navigation("CaseEvents");
 
                     b.Navigation("Notes");
                 });

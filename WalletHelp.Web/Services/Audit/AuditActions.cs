@@ -19,6 +19,7 @@ public static class AuditActions
     public const string CaseOpened = "case.opened";
     public const string CaseNoteAdded = "case.note-added";
     public const string CaseStatusChanged = "case.status-changed";
+    public const string CaseAssigned = "case.assigned";
 
     public const string AssistStarted = "assist.started";
     public const string AssistJoined = "assist.joined";

@@ -32,6 +32,36 @@ public sealed record DiagnosisView(
 {
     /// <summary>Every run under this reference, latest first (one for a diagnosis never re-run).</summary>
     public IReadOnlyList<DiagnosisAttemptView> Attempts => AttemptList ?? [];
+
+    /// <summary>Why it was resolved or escalated (a <c>CaseReasons</c> code) and the agent's words on it.</summary>
+    public string? StatusReason { get; init; }
+
+    public string? StatusNote { get; init; }
+
+    public string? AssigneeUserId { get; init; }
+
+    public string? AssigneeName { get; init; }
+
+    /// <summary>Status and assignment changes, newest first.</summary>
+    public IReadOnlyList<CaseEventView> CaseEvents { get; init; } = [];
+}
+
+/// <summary>One change to a case: <c>status</c> (from → to, with the reason) or <c>assignee</c> (from → to).</summary>
+public sealed record CaseEventView(DateTimeOffset At, string Actor, string Kind, string? From, string? To, string? Reason, string? Note);
+
+/// <summary>What the agent console lists: filters (all optional) and the newest <see cref="Take"/> matches.</summary>
+public sealed record CaseQuery(string? Status = null, string? AssigneeUserId = null, string? Symptom = null, string? Outcome = null,
+    DateOnly? From = null, DateOnly? To = null, string? Reference = null, int Take = 50);
+
+public sealed record CaseListItem(string Reference, DateTimeOffset CreatedAt, Symptom Symptom, Outcome Outcome, string Status,
+    string? AssigneeName, int Attempts);
+
+public enum CaseChangeResult
+{
+    Changed,
+    NotFound,
+    /// <summary>Unknown status, or a reason missing or not in the list for resolved / escalated.</summary>
+    Invalid,
 }
 
 /// <summary>One run under a reference: its number (1 = the first), when, what it decided and found.</summary>
@@ -253,26 +283,122 @@ public sealed class DiagnosisService(
         return true;
     }
 
-    public async Task<bool> SetStatusAsync(string reference, string status, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>Changes the status without a reason of the agent's own ("other" where one is needed).</summary>
+    public async Task<bool> SetStatusAsync(string reference, string status, AuditActor actor, CancellationToken cancellationToken = default) =>
+        await SetCaseStatusAsync(reference, status, CaseVocabulary.NeedsReason(status) ? "other" : null, null, actor, cancellationToken)
+            == CaseChangeResult.Changed;
+
+    /// <summary>
+    /// Sets a case's status; resolved and escalated need a reason from <see cref="CaseReasons"/> (plus optional words,
+    /// scrubbed). The change, a case event (who, when) and an audit entry are written in one transaction.
+    /// </summary>
+    public async Task<CaseChangeResult> SetCaseStatusAsync(string reference, string status, string? reason, string? note, AuditActor actor,
+        CancellationToken cancellationToken = default)
     {
-        if (status is not (DiagnosisStatus.Open or DiagnosisStatus.Resolved or DiagnosisStatus.Escalated)
-            || !ReferenceCode.TryNormalize(reference, out var normalized))
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CaseVocabulary.Statuses.Contains(status)
+            || (CaseVocabulary.NeedsReason(status) ? reason is null || !CaseVocabulary.ReasonsFor(status).Contains(reason) : reason is not null))
+        {
+            return CaseChangeResult.Invalid;
+        }
+        if (!ReferenceCode.TryNormalize(reference, out var normalized))
+        {
+            return CaseChangeResult.NotFound;
+        }
+        var words = PersonalDataMasking.ScrubFreeText(note?.Trim());
+        words = string.IsNullOrEmpty(words) || !CaseVocabulary.NeedsReason(status) ? null : words.Length > 1000 ? words[..1000] : words;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Diagnoses.FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
+        if (record is null)
+        {
+            return CaseChangeResult.NotFound;
+        }
+        var previous = record.Status;
+        var now = time.GetUtcNow();
+        record.Status = status;
+        record.StatusReason = reason;
+        record.StatusNote = words;
+        record.StatusChangedAt = now;
+        db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+        {
+            DiagnosisId = record.Id, At = now, Actor = actor.Name, ActorId = actor.UserId, Kind = "status",
+            From = previous, To = status, Reason = reason, Note = words,
+        });
+        audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, reason is null ? $"{previous} → {status}" : $"{previous} → {status} ({reason})");
+        await db.SaveChangesAsync(cancellationToken);
+        return CaseChangeResult.Changed;
+    }
+
+    /// <summary>Assigns the case to <paramref name="actor"/> (or, with <paramref name="toActor"/> false, to nobody).</summary>
+    public async Task<bool> AssignAsync(string reference, AuditActor actor, bool toActor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!ReferenceCode.TryNormalize(reference, out var normalized) || (toActor && actor.UserId is null))
         {
             return false;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var previous = await db.Diagnoses.Where(d => d.Reference == normalized).Select(d => d.Status).FirstOrDefaultAsync(cancellationToken);
-        if (previous is null
-            || await db.Diagnoses.Where(d => d.Reference == normalized)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), cancellationToken) == 0)
+        var record = await db.Diagnoses.FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
+        if (record is null)
         {
             return false;
         }
-        audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, $"{previous} → {status}");
+        var previous = record.AssigneeName;
+        record.AssigneeUserId = toActor ? actor.UserId : null;
+        record.AssigneeName = toActor ? actor.Name : null;
+        db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+        {
+            DiagnosisId = record.Id, At = time.GetUtcNow(), Actor = actor.Name, ActorId = actor.UserId, Kind = "assignee",
+            From = previous, To = record.AssigneeName,
+        });
+        audit.Add(db, actor, AuditActions.CaseAssigned, normalized, $"{previous ?? "-"} → {record.AssigneeName ?? "-"}");
         await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Cases for the agent console, newest first.</summary>
+    public async Task<IReadOnlyList<CaseListItem>> ListCasesAsync(CaseQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cases = db.Diagnoses.AsNoTracking();
+        if (!string.IsNullOrEmpty(query.Status)) cases = cases.Where(d => d.Status == query.Status);
+        if (!string.IsNullOrEmpty(query.AssigneeUserId)) cases = cases.Where(d => d.AssigneeUserId == query.AssigneeUserId);
+        if (!string.IsNullOrEmpty(query.Symptom)) cases = cases.Where(d => d.Symptom == query.Symptom);
+        if (!string.IsNullOrEmpty(query.Outcome)) cases = cases.Where(d => d.Outcome == query.Outcome);
+        if (query.From is { } from)
+        {
+            var start = WalletHelp.Core.ChinaTime.StartOfDay(from);
+            cases = cases.Where(d => d.CreatedAt >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = WalletHelp.Core.ChinaTime.StartOfDay(to).AddDays(1);
+            cases = cases.Where(d => d.CreatedAt < end);
+        }
+        if (ReferenceSearch(query.Reference) is { } search)
+        {
+            cases = cases.Where(d => d.Reference.Replace("-", "").Contains(search));
+        }
+        var rows = await cases.OrderByDescending(d => d.CreatedAt).Take(Math.Clamp(query.Take, 1, 200))
+            .Select(d => new { d.Reference, d.CreatedAt, d.Symptom, d.Outcome, d.Status, d.AssigneeName, Attempts = d.Attempts.Count })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            Codes.TryParseSymptom(r.Symptom, out var symptom);
+            Codes.TryParseKebab<Outcome>(r.Outcome, out var outcome);
+            return new CaseListItem(r.Reference, r.CreatedAt, symptom, outcome, r.Status, r.AssigneeName, Math.Max(1, r.Attempts));
+        })];
+    }
+
+    /// <summary>A reference or part of one as read out: upper case, no spaces or dashes, O read as 0, I/L as 1.</summary>
+    internal static string? ReferenceSearch(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var clean = new string([.. text.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit)]);
+        if (clean.StartsWith("WH", StringComparison.Ordinal)) clean = clean[2..];
+        clean = clean.Replace('O', '0').Replace('I', '1').Replace('L', '1');
+        return clean.Length == 0 ? null : clean;
     }
 
     /// <summary>Records that a member of staff opened a case (page or API).</summary>
@@ -308,8 +434,8 @@ public sealed class DiagnosisService(
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Diagnoses.AsNoTracking().Include(d => d.Notes).Include(d => d.Attempts)
-            .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
+        return await db.Diagnoses.AsNoTracking().Include(d => d.Notes).Include(d => d.Attempts).Include(d => d.CaseEvents)
+            .AsSplitQuery().FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
     }
 
     private static DiagnosisView ToView(DiagnosisRecord record)
@@ -339,7 +465,15 @@ public sealed class DiagnosisService(
                 var attemptFindings = JsonSerializer.Deserialize<List<StoredFinding>>(a.FindingsJson, Json) ?? [];
                 return new DiagnosisAttemptView(a.Number, a.CreatedAt, attemptOutcome, a.RetryAfter,
                     FindingOrder.Sort(attemptFindings.Select(f => f.ToFinding()), attemptOutcome));
-            })]);
+            })])
+        {
+            StatusReason = record.StatusReason,
+            StatusNote = record.StatusNote,
+            AssigneeUserId = record.AssigneeUserId,
+            AssigneeName = record.AssigneeName,
+            CaseEvents = [.. record.CaseEvents.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Select(e => new CaseEventView(e.At, e.Actor, e.Kind, e.From, e.To, e.Reason, e.Note))],
+        };
     }
 
     /// <summary>Language-neutral stored shape of a finding.</summary>
