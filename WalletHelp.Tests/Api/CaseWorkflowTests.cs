@@ -12,6 +12,8 @@ public sealed class CaseWorkflowTests(WalletHelpFactory factory) : IClassFixture
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly Requester Staff = new(null, null, IsStaff: true);
+
     private DiagnosisService Service => factory.Services.GetRequiredService<DiagnosisService>();
 
     private static readonly AuditActor Alice = new("alice-id", "alice@test.local", "127.0.0.1");
@@ -35,7 +37,7 @@ public sealed class CaseWorkflowTests(WalletHelpFactory factory) : IClassFixture
         Assert.Equal(CaseChangeResult.Changed, await Service.SetCaseStatusAsync(view.Reference, DiagnosisStatus.Escalated, "identity-check",
             "证件号 11010519491231002X 需临柜核验", Bob, Ct));
 
-        var stored = (await Service.FindAsync(view.Reference, Ct))!;
+        var stored = (await Service.FindForAsync(view.Reference, Staff, Ct))!;
         Assert.Equal(DiagnosisStatus.Escalated, stored.Status);
         Assert.Equal("identity-check", stored.StatusReason);
         Assert.Contains("110105********002X", stored.StatusNote);
@@ -54,10 +56,10 @@ public sealed class CaseWorkflowTests(WalletHelpFactory factory) : IClassFixture
         var view = await RunAsync();
 
         Assert.True(await Service.AssignAsync(view.Reference, Alice, toActor: true, Ct));
-        Assert.Equal("alice@test.local", (await Service.FindAsync(view.Reference, Ct))!.AssigneeName);
+        Assert.Equal("alice@test.local", (await Service.FindForAsync(view.Reference, Staff, Ct))!.AssigneeName);
         Assert.True(await Service.AssignAsync(view.Reference, Alice, toActor: false, Ct));
 
-        var stored = (await Service.FindAsync(view.Reference, Ct))!;
+        var stored = (await Service.FindForAsync(view.Reference, Staff, Ct))!;
         Assert.Null(stored.AssigneeUserId);
         Assert.Equal([null, "alice@test.local"], stored.CaseEvents.Select(e => e.To));
         var audit = await factory.Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery(Action: AuditActions.CaseAssigned), Ct);
