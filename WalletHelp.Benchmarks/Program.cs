@@ -12,4 +12,11 @@ if (args.Length > 0 && args[0] == "--faq-latency")
     return;
 }
 
+// `--analytics-latency [diagnoses]`: plain timings of the analytics queries (seeds the file on first use).
+if (args.Length > 0 && args[0] == "--analytics-latency")
+{
+    await AnalyticsBenchmarkDatabase.RunLatencyAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : AnalyticsBenchmarkDatabase.DefaultDiagnoses);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FaqSearchBenchmarks).Assembly).Run(args);

@@ -48,8 +48,13 @@ public sealed class StaffTwoFactorBrowserTests(BrowserFixture browser) : IAsyncL
         await page.WaitForURLAsync("**/agent");
         await page.Locator("[data-testid='agent-reference']").WaitForAsync();
 
-        // Signed out (the session cookie is gone), signing in again asks for the code.
-        await page.Context.ClearCookiesAsync();
+        // Signs out with the menu's button as a person would; the session cookie is gone and signing in again asks
+        // for the code.
+        var signOut = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-testid='sign-out']"),
+            r => r.Url.EndsWith("/Account/Logout", StringComparison.Ordinal));
+        Assert.Equal(302, signOut.Status);
+        await page.Locator("[data-testid='sign-in']").WaitForAsync();
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == ".AspNetCore.Identity.Application");
         await page.GotoAsync("/agent");
         await page.WaitForURLAsync(new Regex("/Account/Login"));
         await page.FillAsync("#Input\\.Email", WalletHelpFactory.AgentEmail);

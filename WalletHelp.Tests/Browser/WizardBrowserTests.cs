@@ -128,6 +128,43 @@ public sealed partial class WizardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task EditThisAnswerAndRunAgain_KeepsTheReference_ShowsTwoAttemptsLatestFirst()
+    {
+        var page = await browser.NewPageAsync();
+        await OpenWizardFromTriageAsync(page, "application-rejected");
+        await FillPersonalAsync(page, MistypedId);
+        await page.ClickAsync("[data-testid='wizard-next']");
+        await FillBankAsync(page, "看起来是中国农业银行借记卡");
+        await page.ClickAsync("[data-testid='wizard-next']");
+        await page.CheckAsync("[data-testid='field-walletClass-2']");
+        await Field(page, "application.attemptsLast24h").FillAsync("1");
+        await Field(page, "application.rejectionMessage").FillAsync("身份信息校验未通过");
+        var reference = await SubmitAsync(page);
+        Assert.Equal("fix-and-retry", await page.GetAttributeAsync("[data-testid='outcome-banner']", "data-outcome"));
+        // One attempt: nothing to compare yet, so the person sees no list.
+        Assert.Equal(0, await page.Locator("[data-testid='attempts']").CountAsync());
+
+        await page.ClickAsync("[data-testid='finding-PI-ID-CHECKSUM'] [data-testid='edit-answer']");
+        await page.Locator("[data-testid='wizard-state'][data-restored='true'][data-step='personal']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Field(page, "personal.idNumber").FillAsync(GoodId);
+        await FieldFinding(page, "personal.idNumber", "PI-ID-CHECKSUM").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.ClickAsync("[data-testid='step-tab-application']");
+        await page.Locator("[data-testid='step-application']").WaitForAsync();
+        var again = await SubmitAsync(page);
+
+        Assert.Equal(reference, again);
+        Assert.Equal("ready", await page.GetAttributeAsync("[data-testid='outcome-banner']", "data-outcome"));
+        var attempts = page.Locator("[data-testid='attempts'] li");
+        await Assertions.Expect(attempts).ToHaveCountAsync(2);
+        Assert.Equal("attempt-2", await attempts.Nth(0).GetAttributeAsync("data-testid"));
+        Assert.Equal("ready", await attempts.Nth(0).GetAttributeAsync("data-outcome"));
+        Assert.Equal("fix-and-retry", await attempts.Nth(1).GetAttributeAsync("data-outcome"));
+        Assert.Contains("身份证号校验位不正确", await attempts.Nth(1).InnerTextAsync());
+        await ShotAsync(page, "result-two-attempts");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Journey2_RiskMessage_ContactSupportAndAgentSeesSameMaskedFindings()
     {
         var page = await browser.NewPageAsync(width: 360, height: 740);

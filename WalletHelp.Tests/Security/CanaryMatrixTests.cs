@@ -10,7 +10,7 @@ namespace WalletHelp.Tests.Security;
 /// <summary>
 /// Defects 2 and 3: every free-text sink × every separator people (or attackers) put inside numbers. Each cell
 /// sends its own canary ID and card numbers; none may be found — separators removed, full-width digits folded —
-/// in the database file, its WAL, the logs (captured at Trace) or the API answers.
+/// in the database file, its WAL, the logs (captured at Trace), the API answers or the rendered result and case pages.
 /// </summary>
 public sealed class CanaryMatrixTests : IClassFixture<CanaryMatrixTests.TraceLoggingFactory>
 {
@@ -84,7 +84,8 @@ public sealed class CanaryMatrixTests : IClassFixture<CanaryMatrixTests.TraceLog
             bank = new { bankName = Text(2), branch = Text(3) },
             application = new { rejectionMessage = Text(1) },
         });
-        var created = await factory.CreateClient().PostAsync("/api/v1/diagnoses", ApiClient.Json(json), Ct);
+        var person = factory.CreateClient(); // keeps the browser-id cookie, so it may open its own result page
+        var created = await person.PostAsync("/api/v1/diagnoses", ApiClient.Json(json), Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var answers = new StringBuilder(await created.Content.ReadAsStringAsync(Ct));
         var reference = (await created.ReadJsonAsync()).GetProperty("reference").GetString()!;
@@ -108,16 +109,29 @@ public sealed class CanaryMatrixTests : IClassFixture<CanaryMatrixTests.TraceLog
         var agent = await factory.CreateBearerClientAsync(WalletHelpFactory.AgentEmail, WalletHelpFactory.AgentPassword);
         answers.Append(await agent.GetStringAsync($"/api/v1/diagnoses/{reference}", Ct));
 
+        // Rendered HTML: the person's result page and the agent's case page (both prerendered with their content).
+        var pages = new StringBuilder();
+        var resultPage = await person.GetStringAsync($"/diagnoses/{reference}", Ct);
+        Assert.Contains(reference, resultPage, StringComparison.Ordinal);
+        pages.Append(resultPage);
+        var staff = factory.CreateBrowserLikeClient();
+        Assert.True((await staff.SignInAsync(WalletHelpFactory.AgentEmail, WalletHelpFactory.AgentPassword)).IsRedirect());
+        var casePage = await staff.GetStringAsync($"/agent/cases/{reference}", Ct);
+        Assert.Contains("谢谢", casePage, StringComparison.Ordinal); // the free texts are on it (scrubbed)
+        pages.Append(casePage);
+
         var raw = Encoding.UTF8.GetString(factory.ReadDatabaseBytes());
         Assert.Contains(reference, raw);
         var database = Fold(raw, separator);
         var logs = Fold(string.Join('\n', factory.Logs), separator);
         var answered = Fold(answers.ToString(), separator);
+        var html = Fold(System.Net.WebUtility.HtmlDecode(pages.ToString()), separator);
         foreach (var canary in canaries)
         {
             Assert.False(database.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{name}: {canary} is in the database or WAL");
             Assert.False(logs.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{name}: {canary} is in the logs");
             Assert.False(answered.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{name}: {canary} is in an API answer");
+            Assert.False(html.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{name}: {canary} is in a rendered page");
             // The hidden middle (birth date / account digits) is not there either.
             Assert.DoesNotContain(canary[6..14], database);
         }

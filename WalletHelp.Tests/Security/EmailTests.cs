@@ -45,6 +45,28 @@ public sealed class EmailTests : IDisposable
     }
 
     [Fact]
+    public async Task RegisterForm_ForAnAddressThatHasAnAccount_AnswersExactlyAsForANewOne()
+    {
+        async Task<HttpResponseMessage> Register(string email) => await factory.CreateBrowserLikeClient().PostFormAsync(
+            "/Account/Register", "register", new()
+            {
+                ["Input.Email"] = email, ["Input.Password"] = "Strong-Pass-2026", ["Input.ConfirmPassword"] = "Strong-Pass-2026",
+            });
+
+        var fresh = await Register("someone.new@test.local");
+        var taken = await Register(WalletHelpFactory.AgentEmail);
+
+        Assert.True(fresh.IsRedirect());
+        Assert.True(taken.IsRedirect());
+        string Page(HttpResponseMessage r) => r.Headers.Location!.OriginalString.Split('?')[0];
+        Assert.Equal(Page(fresh), Page(taken));
+        Assert.Contains("RegisterConfirmation", Page(taken), StringComparison.Ordinal);
+        var confirmation = await factory.CreateClient().GetStringAsync(taken.Headers.Location!.OriginalString.TrimStart('~'), Ct);
+        Assert.DoesNotContain("taken", confirmation, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("已被", confirmation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ForgotPassword_SendsEnglishResetLink_ThatSetsANewPassword()
     {
         var client = factory.CreateBrowserLikeClient();

@@ -50,6 +50,62 @@ public sealed class SignInBypassTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/Account/Login/", form(), Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task TwoFactorAndRecoveryCodeForms_SpendTheSignInBudget_AndThePersonGetsAPageInTheirLanguage()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var code = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.TwoFactorCode"] = "123456" });
+        // Guessing codes on either page counts (whatever else is wrong with the post), GETs are free.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync("/Account/LoginWith2fa", code(), Ct)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync("/account/loginwith2fa/", code(), Ct)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync("/Account/LoginWithRecoveryCode", code(), Ct)).StatusCode);
+
+        var refused = await client.PostAsync("/Account/LoginWithRecoveryCode", code(), Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        var page = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("<html lang=\"zh-CN\"", page, StringComparison.Ordinal);
+        Assert.Contains("尝试次数过多", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/Account/LoginWith2fa", code(), Ct)).StatusCode);
+    }
+
+    public void Dispose() => factory.Dispose();
+}
+
+/// <summary>Requests that make the server send mail share one budget per address, form and API alike.</summary>
+public sealed class AccountEmailLimitTests : IDisposable
+{
+    private readonly WalletHelpFactory factory = new WalletHelpFactory().With("WalletHelp:RateLimits:AccountEmailsPerMinute", "3");
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ForgotPasswordRegisterAndResend_ShareTheBudget_ApiAnswersProblemDetails_FormsAPage()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.GetAsync("/culture?c=en&redirectUri=/", Ct);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/forgotPassword", ApiClient.Json("""{ "email": "a@test.local" }"""), Ct)).StatusCode);
+        // Without a mail server the page explains that self-service reset is unavailable; a post still counts.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync("/Account/ForgotPassword/",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "b@test.local" }), Ct)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests,
+            (await client.PostAsync("/api/v1/auth/resendConfirmationEmail/", ApiClient.Json("""{ "email": "c@test.local" }"""), Ct)).StatusCode);
+
+        var api = await client.PostAsync("/api/v1/auth/register", ApiClient.Json("""{ "email": "d@test.local", "password": "Strong-Pass-2026" }"""), Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
+        var form = await client.PostFormAsync("/Account/Register", "register", new()
+        {
+            ["Input.Email"] = "e@test.local", ["Input.Password"] = "Strong-Pass-2026", ["Input.ConfirmPassword"] = "Strong-Pass-2026",
+        });
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
+        var page = await form.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("<html lang=\"en\"", page, StringComparison.Ordinal);
+        Assert.Contains("Too many attempts", page, StringComparison.Ordinal);
+    }
+
     public void Dispose() => factory.Dispose();
 }
 

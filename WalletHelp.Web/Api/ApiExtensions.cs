@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Resources;
 
 namespace WalletHelp.Web.Api;
 
@@ -28,12 +29,18 @@ public sealed class RateLimitOptions
     /// <summary>"Was this helpful?" answers on diagnosis results.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int FeedbackPerMinute { get; set; } = 10;
+
+    /// <summary>Requests that send account mail (register, forgot password, resend confirmation), form and API alike.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int AccountEmailsPerMinute { get; set; } = 5;
 }
 
 public static class ApiExtensions
 {
     /// <summary>Sign-in attempts (form and API share one budget per address); attached to endpoints, not paths.</summary>
     public const string SignInPolicy = "signin";
+    /// <summary>Requests that make the server send mail to an address (form and API share one budget per client).</summary>
+    public const string AccountEmailPolicy = "account-email";
     public const string StaffPolicy = "staff";
     public const string AdminPolicy = "admin-api";
 
@@ -67,12 +74,24 @@ public static class ApiExtensions
                 ? RateLimitPartition.GetFixedWindowLimiter("signin:" + WriteLimits.ClientKey(http),
                     _ => Window(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.SignInPerMinute))
                 : RateLimitPartition.GetNoLimiter("signin:get"));
+            options.AddPolicy(AccountEmailPolicy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("account-email:" + WriteLimits.ClientKey(http),
+                    _ => Window(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.AccountEmailsPerMinute))
+                : RateLimitPartition.GetNoLimiter("account-email:get"));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? (int)Math.Ceiling(retryAfter.TotalSeconds)
                     : 60;
-                await TooManyRequests(context.HttpContext, seconds).ExecuteAsync(context.HttpContext);
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await TooManyRequests(context.HttpContext, seconds).ExecuteAsync(context.HttpContext);
+                }
+                else
+                {
+                    // A person posting a form (sign-in, two-factor code, password reset) gets a page in their language.
+                    await TooManyRequestsPage(context.HttpContext, seconds);
+                }
             };
         });
         return builder;
@@ -84,13 +103,23 @@ public static class ApiExtensions
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Authentication");
         auth.MapIdentityApi<ApplicationUser>()
             .AddEndpointFilter(AuthEnumerationFilter.InvokeAsync);
-        // The login endpoint (and only it) joins the sign-in budget, whatever path spelling reaches it.
+        // The login endpoint joins the sign-in budget and the mail-sending ones the account-email budget, whatever path
+        // spelling reaches them (the limit hangs on the endpoint, not on the path string).
         ((IEndpointConventionBuilder)auth).Add(endpoint =>
         {
-            if (endpoint is RouteEndpointBuilder route
-                && route.RoutePattern.RawText?.TrimEnd('/').EndsWith("/login", StringComparison.OrdinalIgnoreCase) == true)
+            if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText is not { } pattern)
+            {
+                return;
+            }
+            var last = pattern.TrimEnd('/');
+            last = last[(last.LastIndexOf('/') + 1)..];
+            if (last.Equals("login", StringComparison.OrdinalIgnoreCase))
             {
                 endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInPolicy));
+            }
+            else if (last is "register" or "forgotPassword" or "resendConfirmationEmail")
+            {
+                endpoint.Metadata.Add(new EnableRateLimitingAttribute(AccountEmailPolicy));
             }
         });
         endpoints.MapDiagnosesApi();
@@ -98,6 +127,7 @@ public static class ApiExtensions
         endpoints.MapReferenceApi();
         endpoints.MapRulesApi();
         endpoints.MapAuditApi();
+        endpoints.MapAnalyticsApi();
         return endpoints;
     }
 
@@ -117,6 +147,26 @@ public static class ApiExtensions
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests.",
             detail: $"Try again in {seconds} seconds.");
+    }
+
+    private static Task TooManyRequestsPage(HttpContext http, int seconds)
+    {
+        var lang = WalletHelp.Core.Localization.Languages.Current;
+        var title = UiText.Get("TooMany.Title");
+        var text = string.Format(CultureInfo.CurrentCulture, UiText.Get("TooMany.Text"), seconds);
+        var back = UiText.Get("TooMany.Back");
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var path = System.Net.WebUtility.HtmlEncode(http.Request.PathBase + http.Request.Path);
+        return http.Response.WriteAsync($$"""
+            <!DOCTYPE html>
+            <html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{title}} · WalletHelp</title></head>
+            <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+            <main><h1 style="font-size: 1.5rem">{{title}}</h1><p role="alert">{{text}}</p><p><a href="{{path}}">{{back}}</a></p></main>
+            </body></html>
+            """);
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -15,11 +15,15 @@ public sealed record DiagnosisResponse(
 
 public sealed record NoteResponse(DateTimeOffset CreatedAt, string Author, string Text);
 
-/// <summary>What agents get: the result plus the masked inputs, notes and case status.</summary>
+/// <summary>One run under a reference (latest first in <see cref="StoredDiagnosisResponse.Attempts"/>).</summary>
+public sealed record AttemptResponse(int Number, DateTimeOffset CreatedAt, string Outcome, DateTimeOffset? RetryAfter,
+    IReadOnlyList<FindingResponse> Findings);
+
+/// <summary>What agents get: the result (the latest attempt) plus the masked inputs, notes, case status and every attempt.</summary>
 public sealed record StoredDiagnosisResponse(
     string Reference, DateTimeOffset CreatedAt, string Symptom, string Outcome, DateTimeOffset? RetryAfter,
     string RuleSetVersion, IReadOnlyList<FindingResponse> Findings, string Language, string Status, bool? Helpful,
-    JsonElement? Input, IReadOnlyList<NoteResponse> Notes, int ParameterSet);
+    JsonElement? Input, IReadOnlyList<NoteResponse> Notes, int ParameterSet, IReadOnlyList<AttemptResponse> Attempts);
 
 public static class ApiModelMapping
 {
@@ -37,5 +41,6 @@ public static class ApiModelMapping
     public static StoredDiagnosisResponse ToStoredResponse(this DiagnosisView view, IFindingTexts texts, CultureInfo culture) =>
         new(view.Reference, view.CreatedAt, view.Symptom.ToCode(), view.Outcome.ToCode(), view.RetryAfter, view.RuleSetVersion,
             texts.Localize(view.Findings, culture), view.Language, view.Status, view.Helpful, view.MaskedInput,
-            [.. view.Notes.Select(n => new NoteResponse(n.CreatedAt, n.Author, n.Text))], view.ParameterSet);
+            [.. view.Notes.Select(n => new NoteResponse(n.CreatedAt, n.Author, n.Text))], view.ParameterSet,
+            [.. view.Attempts.Select(a => new AttemptResponse(a.Number, a.CreatedAt, a.Outcome.ToCode(), a.RetryAfter, texts.Localize(a.Findings, culture)))]);
 }

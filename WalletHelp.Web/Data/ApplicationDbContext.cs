@@ -12,6 +12,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 {
     public DbSet<DiagnosisRecord> Diagnoses => Set<DiagnosisRecord>();
     public DbSet<DiagnosisNote> DiagnosisNotes => Set<DiagnosisNote>();
+    public DbSet<DiagnosisAttempt> DiagnosisAttempts => Set<DiagnosisAttempt>();
     public DbSet<MaintenanceWindowEntity> MaintenanceWindows => Set<MaintenanceWindowEntity>();
     public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();

@@ -1,5 +1,7 @@
+using WalletHelp.Web.Services.Analytics;
 using WalletHelp.Web.Services.Reference;
 using WalletHelp.Web.Services.Rules;
+using WalletHelp.Web.Services.Users;
 
 namespace WalletHelp.Web.Infrastructure;
 
@@ -10,6 +12,10 @@ public static class AdminExtensions
     {
         builder.Services.AddSingleton<BinReferenceService>();
         builder.Services.AddSingleton<RuleParametersService>();
+        builder.Services.AddSingleton<UserAdminService>();
+        builder.Services.AddSingleton<AnalyticsService>();
+        builder.Services.AddSingleton<WizardFunnelRecorder>();
+        builder.Services.AddHostedService<WizardFunnelWriter>();
         builder.Services.AddHostedService<ReferenceDataLoader>();
         return builder;
     }

@@ -42,6 +42,7 @@ public static class LocalizationExtensions
                     IsEssential = true,
                     HttpOnly = false,
                     SameSite = SameSiteMode.Lax,
+                    Secure = http.Request.IsHttps,
                     Path = "/",
                 });
             return Results.LocalRedirect(Security.LocalUrl.OrRoot(redirectUri));

@@ -21,6 +21,22 @@ public static class ServicesExtensions
         builder.Services.AddScoped<CircuitUser>();
         builder.Services.AddScoped<Components.Pages.Diagnose.WizardScript>();
         builder.Services.AddScoped<Components.Pages.Diagnose.IWizardStore, Components.Pages.Diagnose.SessionWizardStore>();
+        builder.AddWalletHelpAssist();
+        return builder;
+    }
+
+    /// <summary>
+    /// Live assist: the session store and the live channel are one-server, in-memory implementations; a farm
+    /// registers Redis-backed <see cref="Services.Assist.IAssistSessions"/> and <see cref="Services.Assist.IAssistChannel"/> here instead.
+    /// </summary>
+    public static WebApplicationBuilder AddWalletHelpAssist(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Services.Assist.AssistOptions>().Bind(builder.Configuration.GetSection("WalletHelp:Assist"));
+        builder.Services.AddSingleton<Services.Assist.IAssistSessions, Services.Assist.InMemoryAssistSessions>();
+        builder.Services.AddSingleton<Services.Assist.IAssistChannel, Services.Assist.InProcessAssistChannel>();
+        builder.Services.AddSingleton<Services.Assist.AssistService>();
+        builder.Services.AddScoped<Services.Assist.AssistUserSession>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Services.Assist.AssistCircuitHandler>();
         return builder;
     }
 }

@@ -29,6 +29,8 @@ public static class StaffSecurityExtensions
     public static WebApplicationBuilder AddWalletHelpStaffSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StaffSecurityOptions>().BindConfiguration(StaffSecurityOptions.Section);
+        // Antiforgery's cookie is never Secure by default; over HTTPS (or behind a TLS proxy that says so) it must be.
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
         builder.Services.AddScoped<StaffTwoFactorCheck>();
         // PostConfigure: runs after every Configure (the API's 401/403 events), and wraps them.

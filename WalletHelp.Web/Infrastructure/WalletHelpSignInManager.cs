@@ -28,7 +28,9 @@ public sealed class WalletHelpSignInManager(
     IUserConfirmation<ApplicationUser> confirmation,
     IAuditLog audit,
     IMemoryCache memory,
-    IEnumerable<IAccountLockedNotifier> lockedNotifiers)
+    IEnumerable<IAccountLockedNotifier> lockedNotifiers,
+    Microsoft.EntityFrameworkCore.IDbContextFactory<ApplicationDbContext> dbFactory,
+    TimeProvider time)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     // A hash of a random password, verified against whatever is typed for an unknown account (equal work).
@@ -88,6 +90,7 @@ public sealed class WalletHelpSignInManager(
         if (result.Succeeded)
         {
             await RecordAsync(user.Id, user.UserName, AuditActions.SignInSucceeded, method);
+            await RecordLastSignInAsync(user);
         }
         else if (result.RequiresTwoFactor)
         {
@@ -106,6 +109,16 @@ public sealed class WalletHelpSignInManager(
             var why = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed (email not confirmed)" : "wrong " + method;
             await RecordAsync(user.Id, user.UserName, secondFactor ? AuditActions.SignInTwoFactorFailed : AuditActions.SignInFailed, why);
         }
+    }
+
+    /// <summary>Written straight to the row (not through UserManager.UpdateAsync, which would change the concurrency stamp).</summary>
+    private async Task RecordLastSignInAsync(ApplicationUser user)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.Users.Where(u => u.Id == user.Id), s => s.SetProperty(u => u.LastSignInAt, now));
+        user.LastSignInAt = now;
     }
 
     private Task RecordAsync(string? userId, string? name, string action, string detail) =>

@@ -141,9 +141,10 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
         cut.Find("[data-testid='wizard-next']").Click();
         Type(cut, "bank.branch", "中国农业银行北京朝阳支行");
 
-        cut.Find("[data-testid='step-tab-personal']").Click();
+        // Find and click on the renderer's thread: the debounced validation can re-render between the two otherwise.
+        cut.InvokeAsync(() => cut.Find("[data-testid='step-tab-personal']").Click());
         Assert.Equal("张三", cut.Find("[data-testid='field-personal-name']").GetAttribute("value"));
-        cut.Find("[data-testid='step-tab-bank']").Click();
+        cut.InvokeAsync(() => cut.Find("[data-testid='step-tab-bank']").Click());
         Assert.Equal("中国农业银行北京朝阳支行", cut.Find("[data-testid='field-bank-branch']").GetAttribute("value"));
     }
 

@@ -64,8 +64,15 @@ public abstract class WizardTestBase : BunitTestBase
         Services.AddSingleton<IWizardStore>(Store);
         Services.AddScoped<CircuitUser>();
         Services.AddScoped<WizardScript>();
+        // Live assist: the app's session store and channel, this test's circuit.
+        Services.AddSingleton(app.GetRequiredService<WalletHelp.Web.Services.Assist.AssistService>());
+        Services.AddScoped<WalletHelp.Web.Services.Assist.AssistUserSession>();
+        // A queue of its own (no writer reads it), so tests can see which stages the wizard counted.
+        Services.AddSingleton(Funnel);
         AddAuthorization();
     }
+
+    protected WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; } = new(TimeProvider.System);
 
     protected WizardHost Host { get; }
 

@@ -37,6 +37,28 @@ public class DiagnosisRecord
     public bool? Helpful { get; set; }
     public string? HelpfulComment { get; set; }
     public List<DiagnosisNote> Notes { get; set; } = [];
+    /// <summary>Every run under this reference (the record's own outcome and findings are the latest attempt's).</summary>
+    public List<DiagnosisAttempt> Attempts { get; set; } = [];
+}
+
+/// <summary>
+/// One run of the rules under a diagnosis reference: the first submit, then each re-run after "edit this answer" or a
+/// fix. Masked input and language-neutral findings only, like the diagnosis itself.
+/// </summary>
+public class DiagnosisAttempt
+{
+    public long Id { get; set; }
+    public long DiagnosisId { get; set; }
+    /// <summary>1, 2, … in the order they ran.</summary>
+    public int Number { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string Outcome { get; set; }
+    public DateTimeOffset? RetryAfter { get; set; }
+    public required string RuleSetVersion { get; set; }
+    public int ParameterSet { get; set; }
+    public required string FindingsJson { get; set; }
+    public required string MaskedInputJson { get; set; }
+    public required string Codes { get; set; }
 }
 
 public static class DiagnosisStatus
@@ -60,7 +82,8 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
 {
     public void Configure(EntityTypeBuilder<DiagnosisRecord> builder)
     {
-        builder.ToTable("Diagnoses");
+        // The trigger keeps AnalyticsDiagnosisDays and AnalyticsFindingDays (migration AdminAnalytics); EF must know of it (no RETURNING on such tables).
+        builder.ToTable("Diagnoses", t => t.HasTrigger("Diagnoses_CountFindings"));
         builder.Property(d => d.Reference).HasMaxLength(12).IsRequired();
         builder.HasIndex(d => d.Reference).IsUnique();
         builder.Property(d => d.Symptom).HasMaxLength(40);
@@ -81,6 +104,21 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
         builder.Property(d => d.RetryAfter).HasConversion(new DateTimeOffsetToUtcTicksConverter());
         builder.HasIndex(d => d.CreatedAt);
         builder.HasMany(d => d.Notes).WithOne().HasForeignKey(n => n.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DiagnosisId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DiagnosisAttemptConfiguration : IEntityTypeConfiguration<DiagnosisAttempt>
+{
+    public void Configure(EntityTypeBuilder<DiagnosisAttempt> builder)
+    {
+        builder.ToTable("DiagnosisAttempts");
+        builder.Property(a => a.Outcome).HasMaxLength(20);
+        builder.Property(a => a.RuleSetVersion).HasMaxLength(20);
+        builder.Property(a => a.Codes).HasMaxLength(2000);
+        builder.Property(a => a.CreatedAt).HasConversion(new DateTimeOffsetToUtcTicksConverter());
+        builder.Property(a => a.RetryAfter).HasConversion(new DateTimeOffsetToUtcTicksConverter());
+        builder.HasIndex(a => new { a.DiagnosisId, a.Number }).IsUnique();
     }
 }
 

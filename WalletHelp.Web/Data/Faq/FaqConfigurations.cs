@@ -60,6 +60,8 @@ public sealed class FaqArticleVoteConfiguration : IEntityTypeConfiguration<FaqAr
         builder.Property(v => v.Comment).HasMaxLength(1000);
         builder.Property(v => v.Language).HasMaxLength(10);
         builder.HasIndex(v => v.ArticleId);
+        // Analytics: votes per article in a date range, from the index alone.
+        builder.HasIndex(v => new { v.CreatedAt, v.ArticleId, v.Helpful }).HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
         builder.HasOne(v => v.Article).WithMany(a => a.Votes).HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -72,5 +74,7 @@ public sealed class FaqSearchQueryConfiguration : IEntityTypeConfiguration<FaqSe
         builder.Property(q => q.Query).HasMaxLength(FaqSearchQuery.MaxLength).IsRequired();
         builder.Property(q => q.Language).HasMaxLength(10);
         builder.HasIndex(q => q.CreatedAt);
+        // Analytics: searches that found nothing in a date range, grouped by query, from the index alone.
+        builder.HasIndex(q => new { q.ResultCount, q.CreatedAt, q.Query }).HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
     }
 }

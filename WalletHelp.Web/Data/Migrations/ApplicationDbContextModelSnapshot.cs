@@ -166,6 +166,69 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Outcome");
+
+                    b.ToTable("AnalyticsDiagnosisDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FindingDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Symptom", "Code");
+
+                    b.ToTable("AnalyticsFindingDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.FunnelDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "Symptom", "Stage");
+
+                    b.ToTable("AnalyticsFunnelDays", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -198,6 +261,9 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -293,6 +359,58 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Actor", "At");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DiagnosisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedInputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParameterSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosisId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DiagnosisAttempts", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
@@ -418,7 +536,10 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.ToTable("Diagnoses", (string)null);
+                    b.ToTable("Diagnoses", null, t =>
+                        {
+                            t.HasTrigger("Diagnoses_CountFindings");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqArticle", b =>
@@ -581,6 +702,9 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("ArticleId");
 
+                    b.HasIndex("CreatedAt", "ArticleId", "Helpful")
+                        .HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
+
                     b.ToTable("FaqArticleVotes", (string)null);
                 });
 
@@ -641,6 +765,9 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ResultCount", "CreatedAt", "Query")
+                        .HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
 
                     b.ToTable("FaqSearchQueries", (string)null);
                 });
@@ -957,6 +1084,15 @@ namespace WalletHelp.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisAttempt", b =>
+                {
+                    b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("DiagnosisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisNote", b =>
                 {
                     b.HasOne("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", null)
@@ -1010,6 +1146,8 @@ namespace WalletHelp.Web.Data.Migrations
 
             modelBuilder.Entity("WalletHelp.Web.Data.Diagnoses.DiagnosisRecord", b =>
                 {
+                    b.Navigation("Attempts");
+
                     b.Navigation("Notes");
                 });
 

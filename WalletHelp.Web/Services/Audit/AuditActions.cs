@@ -20,6 +20,19 @@ public static class AuditActions
     public const string CaseNoteAdded = "case.note-added";
     public const string CaseStatusChanged = "case.status-changed";
 
+    public const string AssistStarted = "assist.started";
+    public const string AssistJoined = "assist.joined";
+    public const string AssistWatching = "assist.watching";
+    public const string AssistCodeRejected = "assist.code-rejected";
+    public const string AssistHint = "assist.hint";
+    public const string AssistPointed = "assist.pointed";
+    public const string AssistStepSuggested = "assist.step-suggested";
+    public const string AssistInvited = "assist.invited";
+    public const string AssistHandOver = "assist.hand-over";
+    public const string AssistLeft = "assist.left";
+    public const string AssistEnded = "assist.ended";
+    public const string AssistLinked = "assist.linked";
+
     public const string FaqSaved = "faq.saved";
     public const string FaqPublished = "faq.published";
     public const string FaqUnpublished = "faq.unpublished";

@@ -27,7 +27,15 @@ public sealed record DiagnosisView(
     JsonElement? MaskedInput,
     IReadOnlyList<DiagnosisNoteView> Notes,
     string? OwnerUserId,
-    int ParameterSet = 0);
+    int ParameterSet = 0,
+    IReadOnlyList<DiagnosisAttemptView>? AttemptList = null)
+{
+    /// <summary>Every run under this reference, latest first (one for a diagnosis never re-run).</summary>
+    public IReadOnlyList<DiagnosisAttemptView> Attempts => AttemptList ?? [];
+}
+
+/// <summary>One run under a reference: its number (1 = the first), when, what it decided and found.</summary>
+public sealed record DiagnosisAttemptView(int Number, DateTimeOffset CreatedAt, Outcome Outcome, DateTimeOffset? RetryAfter, IReadOnlyList<Finding> Findings);
 
 public sealed record DiagnosisNoteView(DateTimeOffset CreatedAt, string Author, string Text);
 
@@ -68,7 +76,20 @@ public sealed class DiagnosisService(
     /// input's length limits (<see cref="InputTooLongException"/>) and the requester's per-minute budget
     /// (<see cref="WriteLimitExceededException"/>), checked in that order and before anything is stored.
     /// </summary>
-    public async Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default)
+    public Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(input, language, requester, null, cancellationToken);
+
+    /// <summary>
+    /// "Edit this answer" or a re-run after a fix: the new run becomes the next attempt under <paramref name="reference"/>
+    /// (same code, the diagnosis now shows the latest attempt) when the requester ran that diagnosis and it is for the
+    /// same symptom; otherwise it is a new diagnosis with a new reference. Same limits as <see cref="RunAsync"/>.
+    /// </summary>
+    public Task<DiagnosisView> RunAgainAsync(string reference, DiagnosisInput input, string language, Requester requester,
+        CancellationToken cancellationToken = default) =>
+        RunCoreAsync(input, language, requester, reference, cancellationToken);
+
+    private async Task<DiagnosisView> RunCoreAsync(DiagnosisInput input, string language, Requester requester, string? again,
+        CancellationToken cancellationToken)
     {
         if (InputLimits.Exceeded(input) is { Count: > 0 } tooLong)
         {
@@ -86,35 +107,77 @@ public sealed class DiagnosisService(
             logger.LogError("Rule {Code} failed: {Error}", failure.Code, PersonalDataMasking.ScrubFreeText(failure.Error));
         }
 
-        var record = new DiagnosisRecord
+        var now = time.GetUtcNow();
+        var attempt = new DiagnosisAttempt
         {
-            Reference = ReferenceCode.New(),
-            CreatedAt = time.GetUtcNow(),
-            Symptom = report.Symptom.ToCode(),
+            CreatedAt = now,
             Outcome = report.Outcome.ToCode(),
             RetryAfter = report.RetryAfter,
-            Language = language,
             RuleSetVersion = report.RuleSetVersion,
             ParameterSet = report.ParameterSet,
             FindingsJson = JsonSerializer.Serialize(report.Findings.Select(StoredFinding.From), Json),
             MaskedInputJson = JsonSerializer.Serialize(PersonalDataMasking.Mask(input), Json),
-            IdNumberHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Personal?.IdNumber), cancellationToken),
-            CardNumberHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Bank?.CardNumber), cancellationToken),
-            OwnerUserId = requester.UserId,
-            BrowserHash = await hasher.HashAsync(requester.BrowserId is null ? null : "browser:" + requester.BrowserId, cancellationToken),
             Codes = string.Join(',', report.Findings.Select(f => f.Code)),
         };
+        var idHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Personal?.IdNumber), cancellationToken);
+        var cardHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Bank?.CardNumber), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (again is not null && ReferenceCode.TryNormalize(again, out var normalized)
+            && await db.Diagnoses.Include(d => d.Attempts).Include(d => d.Notes)
+                .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken) is { } existing
+            && existing.Symptom == report.Symptom.ToCode()
+            && await RanItAsync(existing, requester with { IsStaff = false }, cancellationToken))
+        {
+            attempt.Number = (existing.Attempts.Count == 0 ? 1 : existing.Attempts.Max(a => a.Number)) + 1;
+            existing.Attempts.Add(attempt);
+            existing.Outcome = attempt.Outcome;
+            existing.RetryAfter = attempt.RetryAfter;
+            existing.Language = language;
+            existing.RuleSetVersion = attempt.RuleSetVersion;
+            existing.ParameterSet = attempt.ParameterSet;
+            existing.FindingsJson = attempt.FindingsJson;
+            existing.MaskedInputJson = attempt.MaskedInputJson;
+            existing.Codes = attempt.Codes;
+            existing.IdNumberHash = idHash;
+            existing.CardNumberHash = cardHash;
+            existing.OwnerUserId ??= requester.UserId;
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Diagnosis {Reference} attempt {Number}: {Symptom} → {Outcome} ({Codes})",
+                existing.Reference, attempt.Number, existing.Symptom, existing.Outcome, existing.Codes);
+            return ToView(existing);
+        }
+
+        attempt.Number = 1;
+        var record = new DiagnosisRecord
+        {
+            Reference = ReferenceCode.New(),
+            CreatedAt = now,
+            Symptom = report.Symptom.ToCode(),
+            Outcome = attempt.Outcome,
+            RetryAfter = attempt.RetryAfter,
+            Language = language,
+            RuleSetVersion = attempt.RuleSetVersion,
+            ParameterSet = attempt.ParameterSet,
+            FindingsJson = attempt.FindingsJson,
+            MaskedInputJson = attempt.MaskedInputJson,
+            IdNumberHash = idHash,
+            CardNumberHash = cardHash,
+            OwnerUserId = requester.UserId,
+            BrowserHash = await hasher.HashAsync(requester.BrowserId is null ? null : "browser:" + requester.BrowserId, cancellationToken),
+            Codes = attempt.Codes,
+            Attempts = [attempt],
+        };
+
         db.Diagnoses.Add(record);
-        for (var attempt = 0; ; attempt++)
+        for (var retry = 0; ; retry++)
         {
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 break;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (retry < 3)
             {
                 // 32^8 references make a clash unlikely, but a unique index decides; draw again.
                 record.Reference = ReferenceCode.New();
@@ -123,6 +186,13 @@ public sealed class DiagnosisService(
         logger.LogInformation("Diagnosis {Reference}: {Symptom} → {Outcome} ({Codes})", record.Reference, record.Symptom, record.Outcome, record.Codes);
         return ToView(record);
     }
+
+    /// <summary>Staff, the signed-in owner, or the browser that ran it.</summary>
+    private async Task<bool> RanItAsync(DiagnosisRecord record, Requester requester, CancellationToken cancellationToken) =>
+        requester.IsStaff
+        || (requester.UserId is not null && record.OwnerUserId == requester.UserId)
+        || (requester.BrowserId is not null && record.BrowserHash is not null
+            && record.BrowserHash == await hasher.HashAsync("browser:" + requester.BrowserId, cancellationToken));
 
     public async Task<DiagnosisView?> FindAsync(string reference, CancellationToken cancellationToken = default)
     {
@@ -138,14 +208,7 @@ public sealed class DiagnosisService(
         {
             return null;
         }
-        if (requester.IsStaff
-            || (requester.UserId is not null && record.OwnerUserId == requester.UserId)
-            || (requester.BrowserId is not null && record.BrowserHash is not null
-                && record.BrowserHash == await hasher.HashAsync("browser:" + requester.BrowserId, cancellationToken)))
-        {
-            return ToView(record);
-        }
-        return null;
+        return await RanItAsync(record, requester, cancellationToken) ? ToView(record) : null;
     }
 
     public async Task<IReadOnlyList<DiagnosisView>> ListForUserAsync(string userId, int take = 100, CancellationToken cancellationToken = default)
@@ -251,7 +314,7 @@ public sealed class DiagnosisService(
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Diagnoses.AsNoTracking().Include(d => d.Notes)
+        return await db.Diagnoses.AsNoTracking().Include(d => d.Notes).Include(d => d.Attempts)
             .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
     }
 
@@ -275,7 +338,14 @@ public sealed class DiagnosisService(
             JsonSerializer.Deserialize<JsonElement>(record.MaskedInputJson),
             [.. record.Notes.OrderBy(n => n.CreatedAt).Select(n => new DiagnosisNoteView(n.CreatedAt, n.Author, n.Text))],
             record.OwnerUserId,
-            record.ParameterSet);
+            record.ParameterSet,
+            [.. record.Attempts.OrderByDescending(a => a.Number).Select(a =>
+            {
+                Codes.TryParseKebab<Outcome>(a.Outcome, out var attemptOutcome);
+                var attemptFindings = JsonSerializer.Deserialize<List<StoredFinding>>(a.FindingsJson, Json) ?? [];
+                return new DiagnosisAttemptView(a.Number, a.CreatedAt, attemptOutcome, a.RetryAfter,
+                    FindingOrder.Sort(attemptFindings.Select(f => f.ToFinding()), attemptOutcome));
+            })]);
     }
 
     /// <summary>Language-neutral stored shape of a finding.</summary>

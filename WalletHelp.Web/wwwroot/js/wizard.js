@@ -11,6 +11,15 @@ export function focusById(id) {
     return true;
 }
 
+// Live assist: an agent pointed at a field. Scroll it into view; the focus stays where the person is typing.
+export function scrollToId(id) {
+    const el = document.getElementById(id);
+    if (!el) return false;
+    const field = el.closest('.wh-field') || el;
+    field.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return true;
+}
+
 // Measures the round trip to the server `times` times; a failed request or being offline is "failed".
 export async function checkNetwork(url, times) {
     if (!navigator.onLine) return { online: false, failed: true, times: [] };

@@ -6,6 +6,7 @@ using Microsoft.JSInterop;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Services;
 using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Services.Assist;
 using WalletHelp.Web.Services.Diagnoses;
 using WalletHelp.Web.Services.Status;
 using WalletHelp.Core.Localization;
@@ -29,6 +30,12 @@ public sealed partial class DiagnoseWizard : IDisposable
     // Set when the server refused the submit: the shared per-address budget (seconds to wait) or a length limit.
     private int? limitedSeconds;
     private bool tooLong;
+    // Live assist: the steps as the panel names them, the pointer last scrolled to, a field to scroll to after render.
+    private IReadOnlyList<AssistStep> assistSteps = [];
+    private int shownPointer;
+    private string? pendingScroll;
+    // Funnel stages this run has counted (step numbers, and the result): each once per run.
+    private readonly HashSet<int> countedStages = [];
 
     /// <summary>How long typing must pause before the rules run (and the answers are saved).</summary>
     public static int DebounceMilliseconds { get; set; } = 300;
@@ -53,6 +60,8 @@ public sealed partial class DiagnoseWizard : IDisposable
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<DiagnoseWizard> Logger { get; set; } = default!;
+    [Inject] private AssistUserSession Assist { get; set; } = default!;
+    [Inject] private WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; set; } = default!;
 
     public WizardState? State { get; private set; }
 
@@ -67,6 +76,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             {
                 State.TouchStep(State.CurrentStep);
                 State.GoTo(step - 1);
+                CountStage();
                 Validate();
                 pendingFocus = "step-heading";
                 await SaveAsync();
@@ -77,6 +87,8 @@ public sealed partial class DiagnoseWizard : IDisposable
         State = Codes.TryParseSymptom(SymptomCode, out var symptom) ? new WizardState(symptom) : null;
         if (State is null) return;
         State.Changed += OnChanged;
+        assistSteps = WizardAssist.StepsFor(symptom);
+        countedStages.Clear();
         schedule = await Status.GetScheduleAsync(Languages.CurrentIsEnglish);
     }
 
@@ -87,7 +99,12 @@ public sealed partial class DiagnoseWizard : IDisposable
         {
             // Browser storage only exists once interactive (never during prerender).
             restored = true;
-            if (await LoadAsync() is { } snapshot) State.Restore(snapshot);
+            if (await LoadAsync() is { } snapshot)
+            {
+                State.Restore(snapshot);
+                // A refresh or "edit this answer": this run was counted up to here by the page it came from.
+                for (var stage = 1; stage <= State.StepIndex + 1; stage++) countedStages.Add(stage);
+            }
             if (State.StepOf(Edit) is var editStep and >= 0)
             {
                 State.GoTo(editStep);
@@ -97,16 +114,54 @@ public sealed partial class DiagnoseWizard : IDisposable
             {
                 State.GoTo(step - 1);
             }
+            CountStage();
             Validate();
             StateHasChanged();
             // The address names the step shown (replacing, not adding, a history entry).
             SyncAddress(replace: true);
+            Assist.Changed += OnAssistChangedAsync;
+            await Assist.UseSource(() => State is null ? null : WizardAssist.Snapshot(State));
             return;
         }
         if (pendingFocus is { } target)
         {
             pendingFocus = null;
             await Script.FocusAsync(target);
+        }
+        if (pendingScroll is { } field)
+        {
+            // The agent pointed here: scroll to it without taking the focus from what the person is typing in.
+            pendingScroll = null;
+            await Script.ScrollToAsync(WizardSteps.ElementId(field));
+        }
+    }
+
+    /// <summary>An agent's pointer at a field on this step scrolls to it (once per pointer).</summary>
+    private Task OnAssistChangedAsync() => InvokeAsync(() =>
+    {
+        if (State is not null && Assist.IsActive && Assist.View?.Pointer is { Field: { } field } pointer && pointer.Id != shownPointer
+            && State.CurrentStep.Fields.Contains(field))
+        {
+            shownPointer = pointer.Id;
+            pendingScroll = field;
+        }
+        StateHasChanged();
+    });
+
+    private async Task GoToStepAsync(string key)
+    {
+        var index = State!.Steps.ToList().FindIndex(s => s.Key == key);
+        if (index >= 0) await GoToAsync(index);
+    }
+
+    private async Task GoToFieldAsync(string field)
+    {
+        if (State!.StepOf(field) is var index and >= 0)
+        {
+            await GoToAsync(index);
+            pendingFocus = null;
+            pendingScroll = field;
+            if (Assist.View?.Pointer is { } pointer) shownPointer = pointer.Id;
         }
     }
 
@@ -127,10 +182,27 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         if (State is null) return;
         State.Findings = Engine.Diagnose(State.Input, schedule).Findings;
+        if (Assist.IsActive)
+        {
+            // Live assist: what the rules just said, masked, goes to the agents (in-process: no waiting here).
+            _ = Assist.ShareAsync(WizardAssist.Snapshot(State));
+        }
+    }
+
+    /// <summary>Counts the step shown for the funnel (symptom, step number and key only; queued, never fails the page).</summary>
+    private void CountStage()
+    {
+        if (State is null || !countedStages.Add(State.StepIndex + 1)) return;
+        Funnel.Record(SymptomCode, State.StepIndex + 1, State.CurrentStep.Key);
     }
 
     private void OnChanged()
     {
+        if (Assist.IsActive && State is not null)
+        {
+            // Live assist does not wait for the typing pause: the agent sees each change at once (the rules take microseconds).
+            _ = Assist.ShareAsync(WizardAssist.Snapshot(State, Engine.Diagnose(State.Input, schedule).Findings));
+        }
         debounce?.Cancel();
         debounce?.Dispose();
         debounce = new CancellationTokenSource();
@@ -171,6 +243,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         State!.TouchStep(State.CurrentStep);
         State.GoTo(index);
+        CountStage();
         Validate();
         pendingFocus = "step-heading";
         await SaveAsync();
@@ -221,8 +294,17 @@ public sealed partial class DiagnoseWizard : IDisposable
             await SaveAsync();
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
             var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-            var view = await Diagnoses.RunAsync(State.Input, Languages.Current,
-                new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser)));
+            var requester = new Requester(userId, CircuitUser.BrowserId, IsStaff: false, Client: WalletHelp.Web.Infrastructure.Security.WriteLimits.ClientKey(CircuitUser));
+            // Answers that already produced a diagnosis (then "edit this answer", or a fix): the same reference, a new attempt.
+            var view = State.Reference is { } reference
+                ? await Diagnoses.RunAgainAsync(reference, State.Input, Languages.Current, requester)
+                : await Diagnoses.RunAsync(State.Input, Languages.Current, requester);
+            State.Reference = view.Reference;
+            await SaveAsync();
+            if (countedStages.Add(WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage))
+            {
+                Funnel.Record(SymptomCode, WalletHelp.Web.Services.Analytics.WizardFunnelRecorder.ResultStage, "result");
+            }
             // A full load: the result page reads the browser cookie itself on its first request.
             Navigation.NavigateTo($"/diagnoses/{view.Reference}", forceLoad: true);
         }
@@ -247,6 +329,7 @@ public sealed partial class DiagnoseWizard : IDisposable
 
     public void Dispose()
     {
+        Assist.Changed -= OnAssistChangedAsync;
         if (State is not null) State.Changed -= OnChanged;
         debounce?.Cancel();
         debounce?.Dispose();

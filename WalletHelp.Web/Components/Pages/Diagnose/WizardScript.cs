@@ -22,6 +22,18 @@ public sealed class WizardScript(IJSRuntime js) : IAsyncDisposable
         }
     }
 
+    /// <summary>Scrolls an element into the middle of the view without moving the focus.</summary>
+    public async Task ScrollToAsync(string elementId)
+    {
+        try
+        {
+            if (await ModuleAsync() is { } m) await m.InvokeVoidAsync("scrollToId", elementId);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+        }
+    }
+
     /// <summary>Three round trips to <c>/healthz</c> plus <c>navigator.onLine</c>; null when the check could not run.</summary>
     public async Task<NetworkProbe?> CheckNetworkAsync()
     {

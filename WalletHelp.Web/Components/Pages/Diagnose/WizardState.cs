@@ -26,6 +26,9 @@ public sealed class WizardState
 
     public int StepIndex { get; private set; }
 
+    /// <summary>The reference of the diagnosis these answers last produced: submitting again adds an attempt to it.</summary>
+    public string? Reference { get; set; }
+
     public WizardStep CurrentStep => Steps[StepIndex];
 
     public bool IsLastStep => StepIndex == Steps.Count - 1;
@@ -81,13 +84,14 @@ public sealed class WizardState
         return -1;
     }
 
-    public WizardSnapshot ToSnapshot() => new(Input, StepIndex, [.. touched]);
+    public WizardSnapshot ToSnapshot() => new(Input, StepIndex, [.. touched], Reference);
 
     public void Restore(WizardSnapshot snapshot)
     {
         if (snapshot.Input.Symptom != Input.Symptom) return;
         Input = snapshot.Input;
         StepIndex = Math.Clamp(snapshot.Step, 0, Steps.Count - 1);
+        Reference = snapshot.Reference;
         touched.Clear();
         foreach (var field in snapshot.Touched ?? []) touched.Add(field);
     }
@@ -96,6 +100,7 @@ public sealed class WizardState
     {
         Input = new DiagnosisInput { Symptom = Input.Symptom };
         StepIndex = 0;
+        Reference = null;
         touched.Clear();
         Findings = [];
         Changed?.Invoke();
@@ -110,4 +115,4 @@ public sealed class WizardState
 }
 
 /// <summary>What is kept in the browser's session storage (encrypted by data protection) between visits.</summary>
-public sealed record WizardSnapshot(DiagnosisInput Input, int Step, string[]? Touched);
+public sealed record WizardSnapshot(DiagnosisInput Input, int Step, string[]? Touched, string? Reference = null);

@@ -1,0 +1,185 @@
+using System.Data.Common;
+using System.Globalization;
+using WalletHelp.Core.Privacy;
+using WalletHelp.Web.Data.Analytics;
+
+namespace WalletHelp.Web.Services.Analytics;
+
+/// <summary>
+/// The analytics SQL, run on an open SQLite connection (the service's, or the benchmark's file). Every query
+/// aggregates in SQL — over the daily counts the <c>Diagnoses</c> trigger and the funnel writer keep (a day is
+/// <see cref="DateOnly.DayNumber"/> of the Beijing date), or over a covering index of the FAQ tables, which store UTC
+/// <c>DateTime</c> as EF Core's ISO text — and returns only the aggregated rows (see migration <c>AdminAnalytics</c>).
+/// </summary>
+public static class AnalyticsQueries
+{
+    public const int TopFindingsPerSymptom = 5;
+    public const int MaxSearches = 50;
+    public const int MaxArticles = 10;
+    public const int CommentsPerArticle = 5;
+
+    public static async Task<IReadOnlyList<DailyOutcomeCount>> DiagnosesPerDayAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
+    {
+        await using var cmd = Command(connection, """
+            SELECT Day, Outcome, Count FROM AnalyticsDiagnosisDays
+            WHERE Day BETWEEN $from AND $to
+            ORDER BY Day, Outcome
+            """,
+            ("$from", range.From.DayNumber), ("$to", range.To.DayNumber));
+        var rows = new List<DailyOutcomeCount>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new(DateOnly.FromDayNumber((int)reader.GetInt64(0)), reader.GetString(1), reader.GetInt64(2)));
+        }
+        return rows;
+    }
+
+    public static async Task<IReadOnlyList<SymptomFindingCount>> TopFindingsAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
+    {
+        await using var cmd = Command(connection, """
+            SELECT Symptom, Rank, Code, Total FROM (
+                SELECT Symptom, Code, SUM(Count) AS Total,
+                       ROW_NUMBER() OVER (PARTITION BY Symptom ORDER BY SUM(Count) DESC, Code) AS Rank
+                FROM AnalyticsFindingDays
+                WHERE Day BETWEEN $from AND $to
+                GROUP BY Symptom, Code)
+            WHERE Rank <= $top
+            ORDER BY Symptom, Rank
+            """,
+            ("$from", range.From.DayNumber), ("$to", range.To.DayNumber), ("$top", TopFindingsPerSymptom));
+        var rows = new List<SymptomFindingCount>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new(reader.GetString(0), (int)reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+        return rows;
+    }
+
+    /// <summary>Every symptom's stages, then all symptoms together (Symptom null); "dropped" = reached − reached the next stage.</summary>
+    public static async Task<IReadOnlyList<FunnelStageCount>> FunnelAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
+    {
+        await using var cmd = Command(connection, """
+            SELECT Symptom, Stage, MAX(StepKey), SUM(Count) FROM AnalyticsFunnelDays
+            WHERE Day BETWEEN $from AND $to GROUP BY Symptom, Stage
+            UNION ALL
+            SELECT NULL, Stage, CASE WHEN Stage = $result THEN 'result' ELSE '' END, SUM(Count) FROM AnalyticsFunnelDays
+            WHERE Day BETWEEN $from AND $to GROUP BY Stage
+            ORDER BY 1, 2
+            """,
+            ("$from", range.From.DayNumber), ("$to", range.To.DayNumber), ("$result", FunnelDayCount.ResultStage));
+        var raw = new List<(string? Symptom, int Stage, string Key, long Reached)>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                raw.Add((reader.IsDBNull(0) ? null : reader.GetString(0), (int)reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+            }
+        }
+        // The drop-out of a stage is the difference to the next row of the same symptom (a few dozen aggregated rows).
+        var rows = new List<FunnelStageCount>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var (symptom, stage, key, reached) = raw[i];
+            var next = i + 1 < raw.Count && raw[i + 1].Symptom == symptom ? raw[i + 1].Reached : 0;
+            rows.Add(new(symptom, stage, key, reached, stage == FunnelDayCount.ResultStage ? 0 : Math.Max(0, reached - next)));
+        }
+        // All symptoms last (SQLite sorts NULL first).
+        return [.. rows.Where(r => r.Symptom is not null), .. rows.Where(r => r.Symptom is null)];
+    }
+
+    public static async Task<IReadOnlyList<ZeroResultSearch>> ZeroResultSearchesAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
+    {
+        await using var cmd = Command(connection, """
+            SELECT Query, Language, COUNT(*) AS Searches
+            FROM FaqSearchQueries INDEXED BY IX_FaqSearchQueries_ResultCount_CreatedAt_Query
+            WHERE ResultCount = 0 AND CreatedAt >= $start AND CreatedAt < $end
+            GROUP BY Query, Language
+            ORDER BY Searches DESC, Query
+            LIMIT $limit
+            """,
+            ("$start", EfText(range.Start)), ("$end", EfText(range.End)), ("$limit", MaxSearches));
+        var rows = new List<ZeroResultSearch>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new(PersonalNumberScrubber.Scrub(reader.GetString(0)) ?? "", reader.GetString(1), reader.GetInt64(2)));
+        }
+        return rows;
+    }
+
+    /// <summary>Articles with "not helpful" votes in the range, most such votes first (then the larger share), with their newest comments.</summary>
+    public static async Task<IReadOnlyList<ArticleHelpfulness>> LeastHelpfulAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
+    {
+        var start = EfText(range.Start);
+        var end = EfText(range.End);
+        var articles = new List<ArticleHelpfulness>();
+        await using (var cmd = Command(connection, """
+            SELECT v.ArticleId, a.Slug, a.TitleZh, a.TitleEn, v.Yes, v.No FROM (
+                SELECT ArticleId, SUM(Helpful) AS Yes, SUM(1 - Helpful) AS No
+                FROM FaqArticleVotes INDEXED BY IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful
+                WHERE CreatedAt >= $start AND CreatedAt < $end
+                GROUP BY ArticleId) v
+            JOIN FaqArticles a ON a.Id = v.ArticleId
+            WHERE v.No > 0
+            ORDER BY v.No DESC, CAST(v.No AS REAL) / (v.Yes + v.No) DESC, a.Slug
+            LIMIT $limit
+            """, ("$start", start), ("$end", end), ("$limit", MaxArticles)))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                articles.Add(new((int)reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetInt64(4), reader.GetInt64(5), []));
+            }
+        }
+        if (articles.Count == 0) return articles;
+
+        var comments = articles.ToDictionary(a => a.ArticleId, _ => new List<string>());
+        var ids = string.Join(',', articles.Select(a => a.ArticleId.ToString(CultureInfo.InvariantCulture)));
+        await using (var cmd = Command(connection, $"""
+            SELECT ArticleId, Comment FROM (
+                SELECT ArticleId, Comment, ROW_NUMBER() OVER (PARTITION BY ArticleId ORDER BY CreatedAt DESC, Id DESC) AS N
+                FROM FaqArticleVotes
+                WHERE ArticleId IN ({ids}) AND Helpful = 0 AND Comment IS NOT NULL AND Comment <> ''
+                  AND CreatedAt >= $start AND CreatedAt < $end)
+            WHERE N <= $per
+            ORDER BY ArticleId, N
+            """, ("$start", start), ("$end", end), ("$per", CommentsPerArticle)))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                comments[(int)reader.GetInt64(0)].Add(PersonalNumberScrubber.Scrub(reader.GetString(1)) ?? "");
+            }
+        }
+        return [.. articles.Select(a => a with { Comments = comments[a.ArticleId] })];
+    }
+
+    public static async Task<AnalyticsSummary> SummaryAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default) =>
+        new(range,
+            await DiagnosesPerDayAsync(connection, range, ct),
+            await TopFindingsAsync(connection, range, ct),
+            await FunnelAsync(connection, range, ct),
+            await ZeroResultSearchesAsync(connection, range, ct),
+            await LeastHelpfulAsync(connection, range, ct));
+
+    /// <summary>How EF Core's SQLite provider writes a <see cref="DateTime"/> (UTC here), so text comparison orders it.</summary>
+    public static string EfText(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+}
