@@ -57,7 +57,7 @@ public static class AnalyticsQueries
         return rows;
     }
 
-    /// <summary>Every symptom's stages, then all symptoms together (Symptom null); "dropped" = reached − reached the next stage.</summary>
+    /// <summary>Every symptom's stages, then all symptoms together (Symptom null); "dropped" = reached − reached the symptom's next stage.</summary>
     public static async Task<IReadOnlyList<FunnelStageCount>> FunnelAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
         await using var cmd = Command(connection, """
@@ -85,8 +85,12 @@ public static class AnalyticsQueries
             var next = i + 1 < raw.Count && raw[i + 1].Symptom == symptom ? raw[i + 1].Reached : 0;
             rows.Add(new(symptom, stage, key, reached, stage == FunnelDayCount.ResultStage ? 0 : Math.Max(0, reached - next)));
         }
-        // All symptoms last (SQLite sorts NULL first).
-        return [.. rows.Where(r => r.Symptom is not null), .. rows.Where(r => r.Symptom is null)];
+        // All symptoms last (SQLite sorts NULL first). Symptoms have different numbers of steps, so "stopped here" for
+        // all of them is the sum of each symptom's, not the difference between two stage totals.
+        var perSymptom = rows.Where(r => r.Symptom is not null).ToList();
+        var all = rows.Where(r => r.Symptom is null)
+            .Select(r => r with { Dropped = perSymptom.Where(p => p.Stage == r.Stage).Sum(p => p.Dropped) });
+        return [.. perSymptom, .. all];
     }
 
     public static async Task<IReadOnlyList<ZeroResultSearch>> ZeroResultSearchesAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
