@@ -20,7 +20,14 @@ public sealed record LocalizedFinding(
     string Title,
     string Explanation,
     IReadOnlyList<string> Remedies,
-    IReadOnlyList<string> Faq);
+    IReadOnlyList<string> Faq)
+{
+    /// <summary>
+    /// What to have ready when contacting customer service about this finding, beyond what every call needs (reference,
+    /// ID card, bank card, screenshot): things to hold, not steps to take (<c>CODE.Prepare.n</c>; most codes have none).
+    /// </summary>
+    public IReadOnlyList<string> Prepare { get; init; } = [];
+}
 
 /// <summary>A rule that threw: a bug, recorded instead of failing the diagnosis.</summary>
 public sealed record RuleFailure(string Code, string Error);

@@ -9,7 +9,7 @@ namespace WalletHelp.Core.Localization;
 
 /// <summary>
 /// Rule texts from <c>FindingTexts.resx</c> (English, neutral) and <c>FindingTexts.zh-CN.resx</c>: keys
-/// <c>CODE.Title</c>, <c>CODE.Explanation</c>, <c>CODE.Remedy.1..n</c>, with <c>{arg}</c> placeholders filled from
+/// <c>CODE.Title</c>, <c>CODE.Explanation</c>, <c>CODE.Remedy.1..n</c>, <c>CODE.Prepare.1..n</c> (optional), with <c>{arg}</c> placeholders filled from
 /// <see cref="Finding.Args"/>. Chinese is the default; any <c>en*</c> culture gets English.
 /// </summary>
 public sealed class FindingTexts : IFindingTexts
@@ -47,6 +47,8 @@ public sealed class FindingTexts : IFindingTexts
         }
         var remedies = new string[texts.Remedies.Length];
         for (var i = 0; i < remedies.Length; i++) remedies[i] = Fill(texts.Remedies[i], finding.Args, inEnglish);
+        var prepare = new string[texts.Prepare.Length];
+        for (var i = 0; i < prepare.Length; i++) prepare[i] = Fill(texts.Prepare[i], finding.Args, inEnglish);
         return new LocalizedFinding(
             finding.Code,
             finding.Severity,
@@ -55,7 +57,8 @@ public sealed class FindingTexts : IFindingTexts
             Fill(texts.Title, finding.Args, inEnglish),
             Fill(texts.Explanation, finding.Args, inEnglish),
             remedies,
-            faq);
+            faq)
+        { Prepare = prepare };
     }
 
     /// <summary>Raw templates of one code in one language, without falling back to the other language (tests, admin pages).</summary>
@@ -74,9 +77,8 @@ public sealed class FindingTexts : IFindingTexts
         {
             var title = resources.GetString($"{code}.Title", culture);
             if (title is null) continue;
-            var remedies = new List<string>();
-            for (var i = 1; resources.GetString($"{code}.Remedy.{i}", culture) is { } remedy; i++) remedies.Add(remedy);
-            map[code] = new CodeTexts(title, resources.GetString($"{code}.Explanation", culture) ?? string.Empty, [.. remedies]);
+            map[code] = new CodeTexts(title, resources.GetString($"{code}.Explanation", culture) ?? string.Empty,
+                Numbered(code, "Remedy", culture), Numbered(code, "Prepare", culture));
         }
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -130,5 +132,12 @@ public sealed class FindingTexts : IFindingTexts
         return true;
     }
 
-    private sealed record CodeTexts(string Title, string Explanation, string[] Remedies);
+    private string[] Numbered(string code, string kind, CultureInfo culture)
+    {
+        var texts = new List<string>();
+        for (var i = 1; resources.GetString($"{code}.{kind}.{i}", culture) is { } text; i++) texts.Add(text);
+        return [.. texts];
+    }
+
+    private sealed record CodeTexts(string Title, string Explanation, string[] Remedies, string[] Prepare);
 }

@@ -24,6 +24,8 @@ public sealed class ServiceBannerBrowserTests(BrowserFixture browser)
         var endText = end.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
         var page = await browser.NewPageAsync(baseUrl: baseUrl);
+        // Item 14 too: the banner and the states it leads to, scanned by axe while this app has an active window.
+        var audit = new AxeAudit("maintenance banner");
         foreach (var path in new[] { "/", "/diagnose", "/diagnose/application-rejected", "/faq", "/status" })
         {
             await page.GotoInteractiveAsync(path);
@@ -31,6 +33,7 @@ public sealed class ServiceBannerBrowserTests(BrowserFixture browser)
             Assert.Contains("钱包系统升级", banner);
             Assert.Contains(endText, banner);
             Assert.Contains("北京时间", banner);
+            if (path is "/" or "/diagnose/application-rejected" or "/status") await audit.ScanAsync(page, $"zh-CN {path} with maintenance");
         }
 
         await page.GotoAsync("/culture?c=en&redirectUri=/faq");
@@ -38,17 +41,21 @@ public sealed class ServiceBannerBrowserTests(BrowserFixture browser)
         var english = await page.TextContentAsync("[data-testid='service-banner']");
         Assert.Contains("Wallet system upgrade", english);
         Assert.Contains($"{endText} (Beijing time)", english);
+        await audit.ScanAsync(page, "en /faq with maintenance");
 
         // The first question on the triage: "系统维护" goes straight to the answer, no form.
         await page.GotoInteractiveAsync("/diagnose");
         await page.ScreenshotAsync("triage-maintenance-banner-en");
+        await audit.ScanAsync(page, "en /diagnose with maintenance");
         await page.ClickAsync("[data-testid='app-message-maintenance']");
         await page.WaitForURLAsync("**/diagnoses/WH-*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 });
         await page.WaitForInteractiveAsync();
         Assert.Equal("wait", await page.GetAttributeAsync("[data-testid='outcome-banner']", "data-outcome"));
         Assert.Contains(endText, await page.TextContentAsync("[data-testid='outcome-banner']"));
         Assert.Equal("finding-AP-MAINTENANCE", await page.Locator("[data-testid^='finding-']").First.GetAttributeAsync("data-testid"));
+        await audit.ScanAsync(page, "en result wait for maintenance");
         await page.Context.CloseAsync();
+        audit.AssertNoCriticalOrSerious();
     }
 
     [Fact]

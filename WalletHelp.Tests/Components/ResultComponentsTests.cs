@@ -78,18 +78,48 @@ public class ResultComponentsTests : BunitTestBase
         Assert.Contains("只能由运营机构或银行处理", finding.TextContent);
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void ContactOptions_OperatorOnlyFindings_ListWhatToHaveReadyNotTheirSteps(string language)
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        var texts = Services.GetRequiredService<IFindingTexts>();
+        LocalizedFinding[] findings =
+        [
+            texts.Localize(new Finding("AP-RISK-HOLD", Severity.Blocking, "application.rejectionMessage", false), culture),
+            texts.Localize(new Finding("BK-CARD-STATUS", Severity.Blocking, "bank.cardStatus", false,
+                new Dictionary<string, string> { ["status"] = "frozen" }), culture),
+            texts.Localize(new Finding("SY-FROZEN", Severity.Blocking, "application.accountFrozen", false), culture),
+            texts.Localize(new Finding("BK-CARD-MISSING", Severity.Blocking, "bank.cardNumber", true), culture),
+        ];
+        System.Globalization.CultureInfo.CurrentUICulture = culture; // the base class restores it
+        var cut = Render<ContactOptions>(p => p.Add(x => x.View, View(Outcome.ContactSupport)).Add(x => x.Findings, findings));
+
+        var items = cut.FindAll("[data-testid='prepare-list'] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains(items, item => item.Contains("WH-7KQ2-9MX4", StringComparison.Ordinal));
+        // The operator-only findings' own documents: the risk review's proof of income and explanation, the freeze notice.
+        var extra = cut.FindAll("[data-testid='prepare-item']").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal([.. findings[0].Prepare, .. findings[2].Prepare], extra);
+        Assert.Equal(3, extra.Count);
+        Assert.Contains(language == "en" ? "payslip" : "工资单", extra[0], StringComparison.Ordinal);
+        // No action step of any finding is repeated as something to "have ready".
+        foreach (var step in findings.SelectMany(f => f.Remedies))
+        {
+            Assert.DoesNotContain(step, items);
+        }
+        Assert.Equal(items.Count, items.Distinct().Count());
+    }
+
     [Fact]
-    public void ContactOptions_RiskHold_ListsTheDocumentsToPrepare()
+    public void ContactOptions_OnlySelfServiceFindings_ListsOnlyTheBasics()
     {
         var texts = Services.GetRequiredService<IFindingTexts>();
-        var risk = texts.Localize(new Finding("AP-RISK-HOLD", Severity.Blocking, "application.rejectionMessage", false), System.Globalization.CultureInfo.CurrentUICulture);
-        var cut = Render<ContactOptions>(p => p
-            .Add(x => x.View, View(Outcome.ContactSupport))
-            .Add(x => x.Findings, [risk]));
+        var missing = texts.Localize(new Finding("BK-CARD-MISSING", Severity.Blocking, "bank.cardNumber", true), System.Globalization.CultureInfo.CurrentUICulture);
+        var cut = Render<ContactOptions>(p => p.Add(x => x.View, View(Outcome.FixAndRetry)).Add(x => x.Findings, [missing]));
 
-        var list = cut.Find("[data-testid='prepare-list']").TextContent;
-        Assert.Contains("WH-7KQ2-9MX4", list);
-        Assert.All(risk.Remedies, step => Assert.Contains(step, list));
+        Assert.Equal(4, cut.FindAll("[data-testid='prepare-list'] li").Count);
+        Assert.Empty(cut.FindAll("[data-testid='prepare-item']"));
     }
 
     private IReadOnlyList<LocalizedFinding> Localize(Outcome outcome, params Finding[] findings)
