@@ -180,6 +180,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid='case-notes'] li").First.WaitForAsync();
         await audit.ScanAsync(page, $"{language} /agent/cases with a note");
         await VisitAsync(audit, page, $"/agent/cases/{references["wait"]}", $"{language} /agent/cases wait");
+        await VisitAsync(audit, page, "/agent/assist", $"{language} /agent/assist");
         // Staff see the result page with rule codes.
         await VisitAsync(audit, page, $"/diagnoses/{references["fix-and-retry"]}", $"{language} result fix-and-retry as agent");
         await VisitAsync(audit, page, "/my/diagnoses", $"{language} /my/diagnoses");
@@ -213,6 +214,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await VisitAsync(audit, page, "/admin/rules", $"{language} /admin/rules");
         await VisitAsync(audit, page, "/admin/bins", $"{language} /admin/bins");
         await VisitAsync(audit, page, "/admin/audit", $"{language} /admin/audit");
+        await VisitAsync(audit, page, "/admin/users", $"{language} /admin/users");
+        await VisitAsync(audit, page, "/admin/analytics", $"{language} /admin/analytics");
         await VisitAsync(audit, page, "/agent", $"{language} /agent as admin");
 
         await page.Context.CloseAsync();
