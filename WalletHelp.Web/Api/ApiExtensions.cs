@@ -107,12 +107,10 @@ public static class ApiExtensions
         // spelling reaches them (the limit hangs on the endpoint, not on the path string).
         ((IEndpointConventionBuilder)auth).Add(endpoint =>
         {
-            if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText is not { } pattern)
+            if (endpoint is not RouteEndpointBuilder route || LastSegment(route.RoutePattern.RawText) is not { } last)
             {
                 return;
             }
-            var last = pattern.TrimEnd('/');
-            last = last[(last.LastIndexOf('/') + 1)..];
             // The public API is bearer sign-in and refresh; Identity's other endpoints (register, confirm, manage…)
             // serve its own flows and stay out of /openapi/v1.json.
             if (!last.Equals("login", StringComparison.OrdinalIgnoreCase) && !last.Equals("refresh", StringComparison.OrdinalIgnoreCase))
@@ -136,6 +134,20 @@ public static class ApiExtensions
         endpoints.MapFaqApi();
         endpoints.MapAnalyticsApi();
         return endpoints;
+    }
+
+    /// <summary>
+    /// The last segment of an endpoint's route pattern ("login", "register"): how the auth endpoints are told apart,
+    /// whatever path spelling (trailing slash, case) reached them.
+    /// </summary>
+    internal static string? LastSegment(string? pattern)
+    {
+        if (pattern is null)
+        {
+            return null;
+        }
+        var trimmed = pattern.TrimEnd('/');
+        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()

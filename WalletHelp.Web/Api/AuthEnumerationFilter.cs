@@ -18,7 +18,9 @@ public static class AuthEnumerationFilter
     public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
-        if (!context.HttpContext.Request.Path.Value!.EndsWith("/register", StringComparison.OrdinalIgnoreCase))
+        // By endpoint, not by path string: "/api/v1/auth/register/" reaches the same endpoint and must answer alike.
+        var route = context.HttpContext.GetEndpoint() as RouteEndpoint;
+        if (!string.Equals(ApiExtensions.LastSegment(route?.RoutePattern.RawText), "register", StringComparison.OrdinalIgnoreCase))
         {
             return result;
         }

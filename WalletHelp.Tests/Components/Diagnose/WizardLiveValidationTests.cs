@@ -143,9 +143,10 @@ public class WizardLiveValidationTests(WizardHost host) : WizardTestBase(host), 
 
         // Find and click on the renderer's thread: the debounced validation can re-render between the two otherwise.
         cut.InvokeAsync(() => cut.Find("[data-testid='step-tab-personal']").Click());
-        Assert.Equal("张三", cut.Find("[data-testid='field-personal-name']").GetAttribute("value"));
+        Assert.Equal("张三", cut.WaitForElement("[data-testid='field-personal-name']").GetAttribute("value"));
         cut.InvokeAsync(() => cut.Find("[data-testid='step-tab-bank']").Click());
-        Assert.Equal("中国农业银行北京朝阳支行", cut.Find("[data-testid='field-bank-branch']").GetAttribute("value"));
+        // The click is dispatched on the renderer's thread and not awaited: wait for the step it opens.
+        Assert.Equal("中国农业银行北京朝阳支行", cut.WaitForElement("[data-testid='field-bank-branch']").GetAttribute("value"));
     }
 
     [Fact]
