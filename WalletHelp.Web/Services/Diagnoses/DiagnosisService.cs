@@ -42,6 +42,9 @@ public sealed record DiagnosisView(
 
     public string? AssigneeName { get; init; }
 
+    /// <summary>The member of staff who ran it on a caller's behalf (guided call), else null.</summary>
+    public string? CreatorName { get; init; }
+
     /// <summary>Status and assignment changes, newest first.</summary>
     public IReadOnlyList<CaseEventView> CaseEvents { get; init; } = [];
 }
@@ -107,7 +110,19 @@ public sealed class DiagnosisService(
     /// (<see cref="WriteLimitExceededException"/>), checked in that order and before anything is stored.
     /// </summary>
     public Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default) =>
-        RunCoreAsync(input, language, requester, null, cancellationToken);
+        RunCoreAsync(input, language, requester, null, null, cancellationToken);
+
+    /// <summary>
+    /// A guided call: <paramref name="agent"/> ran the wizard on a caller's behalf. A normal diagnosis (same limits,
+    /// masked storage) whose creator is the agent; it belongs to no user or browser (the caller has only the reference),
+    /// and the audit log gets <c>guide.completed</c> against the new reference.
+    /// </summary>
+    public Task<DiagnosisView> RunGuidedAsync(DiagnosisInput input, string language, Requester requester, AuditActor agent,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return RunCoreAsync(input, language, requester with { UserId = null, BrowserId = null }, null, agent, cancellationToken);
+    }
 
     /// <summary>
     /// "Edit this answer" or a re-run after a fix: the new run becomes the next attempt under <paramref name="reference"/>
@@ -116,10 +131,10 @@ public sealed class DiagnosisService(
     /// </summary>
     public Task<DiagnosisView> RunAgainAsync(string reference, DiagnosisInput input, string language, Requester requester,
         CancellationToken cancellationToken = default) =>
-        RunCoreAsync(input, language, requester, reference, cancellationToken);
+        RunCoreAsync(input, language, requester, reference, null, cancellationToken);
 
     private async Task<DiagnosisView> RunCoreAsync(DiagnosisInput input, string language, Requester requester, string? again,
-        CancellationToken cancellationToken)
+        AuditActor? creator, CancellationToken cancellationToken)
     {
         if (InputLimits.Exceeded(input) is { Count: > 0 } tooLong)
         {
@@ -194,12 +209,17 @@ public sealed class DiagnosisService(
             IdNumberHash = idHash,
             CardNumberHash = cardHash,
             OwnerUserId = requester.UserId,
+            CreatorUserId = creator?.UserId,
+            CreatorName = creator?.Name,
             BrowserHash = await hasher.HashAsync(requester.BrowserId is null ? null : "browser:" + requester.BrowserId, cancellationToken),
             Codes = attempt.Codes,
             Attempts = [attempt],
         };
 
         db.Diagnoses.Add(record);
+        // A guided call is recorded in the same transaction as the diagnosis it produced.
+        var guided = creator is null ? null
+            : audit.Add(db, creator, AuditActions.GuideCompleted, record.Reference, $"{record.Symptom} → {record.Outcome}");
         for (var retry = 0; ; retry++)
         {
             try
@@ -211,6 +231,7 @@ public sealed class DiagnosisService(
             {
                 // 32^8 references make a clash unlikely, but a unique index decides; draw again.
                 record.Reference = ReferenceCode.New();
+                if (guided is not null) guided.Target = record.Reference;
             }
         }
         logger.LogInformation("Diagnosis {Reference}: {Symptom} → {Outcome} ({Codes})", record.Reference, record.Symptom, record.Outcome, record.Codes);
@@ -401,6 +422,10 @@ public sealed class DiagnosisService(
         return clean.Length == 0 ? null : clean;
     }
 
+    /// <summary>A guided call started or ended without a diagnosis (<c>guide.*</c>; the symptom only, never an answer).</summary>
+    public Task RecordGuideAsync(string action, AuditActor actor, string? symptom, CancellationToken cancellationToken = default) =>
+        audit.WriteAsync(actor, action, "guide", symptom, cancellationToken);
+
     /// <summary>Records that a member of staff opened a case (page or API).</summary>
     public Task RecordOpenedAsync(string reference, AuditActor actor, CancellationToken cancellationToken = default) =>
         audit.WriteAsync(actor, AuditActions.CaseOpened, reference, cancellationToken: cancellationToken);
@@ -471,6 +496,7 @@ public sealed class DiagnosisService(
             StatusNote = record.StatusNote,
             AssigneeUserId = record.AssigneeUserId,
             AssigneeName = record.AssigneeName,
+            CreatorName = record.CreatorName,
             CaseEvents = [.. record.CaseEvents.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
                 .Select(e => new CaseEventView(e.At, e.Actor, e.Kind, e.From, e.To, e.Reason, e.Note))],
         };
