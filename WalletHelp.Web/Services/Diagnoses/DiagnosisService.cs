@@ -59,6 +59,9 @@ public sealed record CaseQuery(string? Status = null, string? AssigneeUserId = n
 public sealed record CaseListItem(string Reference, DateTimeOffset CreatedAt, Symptom Symptom, Outcome Outcome, string Status,
     string? AssigneeName, int Attempts);
 
+/// <summary>What became of a case change: <see cref="CaseChangeResult.Invalid"/> comes with the problems (<see cref="CaseChangeRules"/>).</summary>
+public sealed record CaseChangeOutcome(CaseChangeResult Result, IReadOnlyList<CaseChangeProblem> Problems);
+
 public enum CaseChangeResult
 {
     Changed,
@@ -314,67 +317,98 @@ public sealed class DiagnosisService(
     /// scrubbed). The change, a case event (who, when) and an audit entry are written in one transaction.
     /// </summary>
     public async Task<CaseChangeResult> SetCaseStatusAsync(string reference, string status, string? reason, string? note, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
+        (await ChangeCaseAsync(reference, new CaseChange(status, reason, string.IsNullOrWhiteSpace(note) ? null : note), actor, cancellationToken)).Result;
+
+    /// <summary>Assigns the case to <paramref name="actor"/> (or, with <paramref name="toActor"/> false, to nobody).</summary>
+    public async Task<bool> AssignAsync(string reference, AuditActor actor, bool toActor, CancellationToken cancellationToken = default) =>
+        (await ChangeCaseAsync(reference, new CaseChange(Assignee: toActor ? CaseChange.Me : ""), actor, cancellationToken)).Result
+            == CaseChangeResult.Changed;
+
+    /// <summary>
+    /// Changes a case's status (with reason) and/or assignee, checked by <see cref="CaseChangeRules"/> (the page's rules);
+    /// an assignee named by email must be an agent or admin. Each change is a case event (who, when) and an audit entry,
+    /// written with the change in one transaction.
+    /// </summary>
+    public async Task<CaseChangeOutcome> ChangeCaseAsync(string reference, CaseChange change, AuditActor actor,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!CaseVocabulary.Statuses.Contains(status)
-            || (CaseVocabulary.NeedsReason(status) ? reason is null || !CaseVocabulary.ReasonsFor(status).Contains(reason) : reason is not null))
+        var problems = CaseChangeRules.Check(change);
+        if (problems.Count > 0)
         {
-            return CaseChangeResult.Invalid;
+            return new CaseChangeOutcome(CaseChangeResult.Invalid, problems);
         }
         if (!ReferenceCode.TryNormalize(reference, out var normalized))
         {
-            return CaseChangeResult.NotFound;
+            return new CaseChangeOutcome(CaseChangeResult.NotFound, []);
         }
-        var words = PersonalDataMasking.ScrubFreeText(note?.Trim());
-        words = string.IsNullOrEmpty(words) || !CaseVocabulary.NeedsReason(status) ? null : words.Length > 1000 ? words[..1000] : words;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.Diagnoses.FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
         if (record is null)
         {
-            return CaseChangeResult.NotFound;
+            return new CaseChangeOutcome(CaseChangeResult.NotFound, []);
         }
-        var previous = record.Status;
-        var now = time.GetUtcNow();
-        record.Status = status;
-        record.StatusReason = reason;
-        record.StatusNote = words;
-        record.StatusChangedAt = now;
-        db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+        (string? Id, string? Name) assignee = (null, null);
+        if (change.Assignee is { } named)
         {
-            DiagnosisId = record.Id, At = now, Actor = actor.Name, ActorId = actor.UserId, Kind = "status",
-            From = previous, To = status, Reason = reason, Note = words,
-        });
-        audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, reason is null ? $"{previous} → {status}" : $"{previous} → {status} ({reason})");
+            if (await AssigneeAsync(db, named, actor, cancellationToken) is not { } found)
+            {
+                return new CaseChangeOutcome(CaseChangeResult.Invalid, [new CaseChangeProblem("assignee", "assignee-unknown")]);
+            }
+            assignee = found;
+        }
+        var now = time.GetUtcNow();
+        if (change.Status is { } status)
+        {
+            var words = PersonalDataMasking.ScrubFreeText(change.ReasonText?.Trim());
+            words = string.IsNullOrEmpty(words) ? null : words.Length > CaseChangeRules.MaxReasonText ? words[..CaseChangeRules.MaxReasonText] : words;
+            var reason = change.Reason;
+            var previous = record.Status;
+            record.Status = status;
+            record.StatusReason = reason;
+            record.StatusNote = words;
+            record.StatusChangedAt = now;
+            db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+            {
+                DiagnosisId = record.Id, At = now, Actor = actor.Name, ActorId = actor.UserId, Kind = "status",
+                From = previous, To = status, Reason = reason, Note = words,
+            });
+            audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, reason is null ? $"{previous} → {status}" : $"{previous} → {status} ({reason})");
+        }
+        if (change.ChangesAssignee)
+        {
+            var previous = record.AssigneeName;
+            record.AssigneeUserId = assignee.Id;
+            record.AssigneeName = assignee.Name;
+            db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+            {
+                DiagnosisId = record.Id, At = now, Actor = actor.Name, ActorId = actor.UserId, Kind = "assignee",
+                From = previous, To = record.AssigneeName,
+            });
+            audit.Add(db, actor, AuditActions.CaseAssigned, normalized, $"{previous ?? "-"} → {record.AssigneeName ?? "-"}");
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return CaseChangeResult.Changed;
+        return new CaseChangeOutcome(CaseChangeResult.Changed, []);
     }
 
-    /// <summary>Assigns the case to <paramref name="actor"/> (or, with <paramref name="toActor"/> false, to nobody).</summary>
-    public async Task<bool> AssignAsync(string reference, AuditActor actor, bool toActor, CancellationToken cancellationToken = default)
+    /// <summary>"me" → the actor; "" → nobody (ids null); an email → that agent or admin; null when there is no such member of staff.</summary>
+    private static async Task<(string? Id, string? Name)?> AssigneeAsync(ApplicationDbContext db, string named, AuditActor actor,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!ReferenceCode.TryNormalize(reference, out var normalized) || (toActor && actor.UserId is null))
+        if (named.Length == 0) return (null, null);
+        if (string.Equals(named, CaseChange.Me, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return actor.UserId is null ? null : (actor.UserId, actor.Name);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Diagnoses.FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
-        if (record is null)
-        {
-            return false;
-        }
-        var previous = record.AssigneeName;
-        record.AssigneeUserId = toActor ? actor.UserId : null;
-        record.AssigneeName = toActor ? actor.Name : null;
-        db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
-        {
-            DiagnosisId = record.Id, At = time.GetUtcNow(), Actor = actor.Name, ActorId = actor.UserId, Kind = "assignee",
-            From = previous, To = record.AssigneeName,
-        });
-        audit.Add(db, actor, AuditActions.CaseAssigned, normalized, $"{previous ?? "-"} → {record.AssigneeName ?? "-"}");
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        var email = named.Trim().ToUpperInvariant();
+        var staff = await (from user in db.Users
+                           join link in db.UserRoles on user.Id equals link.UserId
+                           join role in db.Roles on link.RoleId equals role.Id
+                           where user.NormalizedEmail == email && (role.Name == Roles.Agent || role.Name == Roles.Admin)
+                           select new { user.Id, user.UserName }).FirstOrDefaultAsync(cancellationToken);
+        return staff is null ? null : (staff.Id, staff.UserName ?? named.Trim());
     }
 
     /// <summary>Cases for the agent console, newest first.</summary>
