@@ -28,13 +28,10 @@ namespace WalletHelp.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "CreatorName",
-                table: "Diagnoses");
-
-            migrationBuilder.DropColumn(
-                name: "CreatorUserId",
-                table: "Diagnoses");
+            // SQLite's own DROP COLUMN (3.35+), not EF's table rebuild: a rebuild would follow the previous migration's
+            // designer model and lose what is not in it (the Diagnoses_CountFindings trigger, later indexes).
+            migrationBuilder.Sql("ALTER TABLE \"Diagnoses\" DROP COLUMN \"CreatorName\";");
+            migrationBuilder.Sql("ALTER TABLE \"Diagnoses\" DROP COLUMN \"CreatorUserId\";");
         }
     }
 }
