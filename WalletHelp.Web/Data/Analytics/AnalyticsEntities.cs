@@ -92,6 +92,8 @@ public sealed class FindingDayCountConfiguration : IEntityTypeConfiguration<Find
     {
         builder.ToTable("AnalyticsFindingDays");
         builder.HasKey(c => new { c.Day, c.Symptom, c.Code });
+        // A range of days read from the index alone (the key's index would look up every row's Count).
+        builder.HasIndex(c => new { c.Day, c.Symptom, c.Code, c.Count });
         builder.Property(c => c.Symptom).HasMaxLength(40);
         builder.Property(c => c.Code).HasMaxLength(40);
     }
@@ -114,6 +116,7 @@ public sealed class SearchDayCountConfiguration : IEntityTypeConfiguration<Searc
     {
         builder.ToTable("AnalyticsSearchDays");
         builder.HasKey(c => new { c.Day, c.Language, c.Query });
+        builder.HasIndex(c => new { c.Day, c.Language, c.Query, c.Count });
         builder.Property(c => c.Language).HasMaxLength(10);
         builder.Property(c => c.Query).HasMaxLength(Faq.FaqSearchQuery.MaxLength);
     }
@@ -125,6 +128,7 @@ public sealed class VoteDayCountConfiguration : IEntityTypeConfiguration<VoteDay
     {
         builder.ToTable("AnalyticsVoteDays");
         builder.HasKey(c => new { c.Day, c.ArticleId });
+        builder.HasIndex(c => new { c.Day, c.ArticleId, c.Helpful, c.NotHelpful });
     }
 }
 

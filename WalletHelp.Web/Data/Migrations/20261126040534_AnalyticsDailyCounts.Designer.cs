@@ -220,6 +220,8 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasKey("Day", "Symptom", "Code");
 
+                    b.HasIndex("Day", "Symptom", "Code", "Count");
+
                     b.ToTable("AnalyticsFindingDays", (string)null);
                 });
 
@@ -266,6 +268,8 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasKey("Day", "Language", "Query");
 
+                    b.HasIndex("Day", "Language", "Query", "Count");
+
                     b.ToTable("AnalyticsSearchDays", (string)null);
                 });
 
@@ -284,6 +288,8 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Day", "ArticleId");
+
+                    b.HasIndex("Day", "ArticleId", "Helpful", "NotHelpful");
 
                     b.ToTable("AnalyticsVoteDays", (string)null);
                 });

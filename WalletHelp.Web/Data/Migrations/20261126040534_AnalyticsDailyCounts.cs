@@ -64,6 +64,22 @@ namespace WalletHelp.Web.Data.Migrations
                 table: "FaqArticleVotes",
                 columns: new[] { "ArticleId", "Helpful", "CreatedAt" });
 
+            // Covering indexes: a range of days is read from the index alone.
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalyticsVoteDays_Day_ArticleId_Helpful_NotHelpful",
+                table: "AnalyticsVoteDays",
+                columns: new[] { "Day", "ArticleId", "Helpful", "NotHelpful" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalyticsSearchDays_Day_Language_Query_Count",
+                table: "AnalyticsSearchDays",
+                columns: new[] { "Day", "Language", "Query", "Count" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalyticsFindingDays_Day_Symptom_Code_Count",
+                table: "AnalyticsFindingDays",
+                columns: new[] { "Day", "Symptom", "Code", "Count" });
+
             // A Beijing day is (UTC ticks + 8 h) / a day's ticks = DateOnly.DayNumber, as in AdminAnalytics.
             // Searches without results: one row per day, language and query (SELECT … WHERE: SQLite needs the WHERE
             // to read ON CONFLICT as the upsert's).
@@ -149,6 +165,17 @@ namespace WalletHelp.Web.Data.Migrations
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Diagnoses_CountCases;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Diagnoses_MoveCaseStatus;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Diagnoses_RecountRerun;");
+            migrationBuilder.DropIndex(
+                name: "IX_AnalyticsVoteDays_Day_ArticleId_Helpful_NotHelpful",
+                table: "AnalyticsVoteDays");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AnalyticsSearchDays_Day_Language_Query_Count",
+                table: "AnalyticsSearchDays");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AnalyticsFindingDays_Day_Symptom_Code_Count",
+                table: "AnalyticsFindingDays");
             migrationBuilder.DropTable(
                 name: "AnalyticsCaseDays");
 

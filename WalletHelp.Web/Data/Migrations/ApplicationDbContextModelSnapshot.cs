@@ -217,6 +217,8 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasKey("Day", "Symptom", "Code");
 
+                    b.HasIndex("Day", "Symptom", "Code", "Count");
+
                     b.ToTable("AnalyticsFindingDays", (string)null);
                 });
 
@@ -263,6 +265,8 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasKey("Day", "Language", "Query");
 
+                    b.HasIndex("Day", "Language", "Query", "Count");
+
                     b.ToTable("AnalyticsSearchDays", (string)null);
                 });
 
@@ -281,6 +285,8 @@ namespace WalletHelp.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Day", "ArticleId");
+
+                    b.HasIndex("Day", "ArticleId", "Helpful", "NotHelpful");
 
                     b.ToTable("AnalyticsVoteDays", (string)null);
                 });
