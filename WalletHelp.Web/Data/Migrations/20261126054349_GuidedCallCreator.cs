@@ -29,7 +29,7 @@ namespace WalletHelp.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             // SQLite's own DROP COLUMN (3.35+), not EF's table rebuild: a rebuild would follow the previous migration's
-            // designer model and lose what is not in it (the Diagnoses_CountFindings trigger, later indexes).
+            // designer model and could lose what is not in it (the Diagnoses triggers, indexes).
             migrationBuilder.Sql("ALTER TABLE \"Diagnoses\" DROP COLUMN \"CreatorName\";");
             migrationBuilder.Sql("ALTER TABLE \"Diagnoses\" DROP COLUMN \"CreatorUserId\";");
         }
