@@ -27,6 +27,42 @@ public sealed class PersonalRequest
     public string? IdExpiry { get; set; }
     public bool? PhoneIsOwnRealName { get; set; }
     public bool? RecentlyChangedIdentity { get; set; }
+
+    internal PersonalInput ToInput(RequestErrors errors)
+    {
+        errors.Text(Name, FieldPaths.Name);
+        errors.Text(IdNumber, FieldPaths.IdNumber);
+        errors.Text(Phone, FieldPaths.Phone);
+        DateOnly? expiry = null;
+        var longTerm = false;
+        if (IdExpiry?.Trim() is { } rawExpiry)
+        {
+            if (string.Equals(rawExpiry, "long-term", StringComparison.OrdinalIgnoreCase))
+            {
+                longTerm = true;
+            }
+            else if (DateOnly.TryParseExact(rawExpiry, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                expiry = d;
+            }
+            else
+            {
+                errors.Add(FieldPaths.IdExpiry, "idExpiry must be a date (yyyy-MM-dd) or \"long-term\".");
+            }
+        }
+        return new PersonalInput
+        {
+            Name = Name,
+            IdNumber = IdNumber,
+            Phone = Phone,
+            BirthDate = BirthDate,
+            Gender = errors.Enum<Gender>(Gender, FieldPaths.Gender),
+            IdExpiry = expiry,
+            IdLongTerm = longTerm,
+            PhoneIsOwnRealName = PhoneIsOwnRealName,
+            RecentlyChangedIdentity = RecentlyChangedIdentity,
+        };
+    }
 }
 
 public sealed class BankRequest
@@ -39,6 +75,30 @@ public sealed class BankRequest
     public string? Branch { get; set; }
     public string? CardStatus { get; set; }
     public int? AccountClass { get; set; }
+
+    internal BankInput ToInput(RequestErrors errors)
+    {
+        errors.Text(CardNumber, FieldPaths.CardNumber);
+        errors.Text(BankName, FieldPaths.BankName);
+        errors.Text(HolderName, FieldPaths.HolderName);
+        errors.Text(ReservedPhone, FieldPaths.ReservedPhone);
+        errors.Text(Branch, FieldPaths.Branch);
+        if (AccountClass is < 1 or > 3)
+        {
+            errors.Add(FieldPaths.AccountClass, "accountClass must be 1, 2 or 3.");
+        }
+        return new BankInput
+        {
+            CardNumber = CardNumber,
+            BankName = BankName,
+            CardType = errors.Enum<CardType>(CardType, FieldPaths.CardType),
+            HolderName = HolderName,
+            ReservedPhone = ReservedPhone,
+            Branch = Branch,
+            CardStatus = errors.Enum<CardStatus>(CardStatus, FieldPaths.CardStatus),
+            AccountClass = AccountClass,
+        };
+    }
 }
 
 public sealed class ApplicationRequest
@@ -49,6 +109,24 @@ public sealed class ApplicationRequest
     public string? NetworkCheck { get; set; }
     public string? IdentityStatus { get; set; }
     public bool? AccountFrozen { get; set; }
+
+    internal ApplicationInput ToInput(RequestErrors errors)
+    {
+        errors.Text(RejectionMessage, FieldPaths.RejectionMessage, InputLimits.MaxRejectionMessage);
+        if (AttemptsLast24h is < 0 or > 1000)
+        {
+            errors.Add(FieldPaths.Attempts, "attemptsLast24h must be between 0 and 1000.");
+        }
+        return new ApplicationInput
+        {
+            AttemptsLast24h = AttemptsLast24h,
+            LastAttemptAt = LastAttemptAt,
+            RejectionMessage = RejectionMessage,
+            NetworkCheck = errors.Enum<NetworkCheck>(NetworkCheck, FieldPaths.NetworkCheck),
+            IdentityStatus = errors.Enum<IdentityStatus>(IdentityStatus, FieldPaths.IdentityStatus),
+            AccountFrozen = AccountFrozen,
+        };
+    }
 }
 
 public sealed class TransactionRequest
@@ -57,6 +135,20 @@ public sealed class TransactionRequest
     public decimal? Amount { get; set; }
     public decimal? TodayTotal { get; set; }
     public decimal? Balance { get; set; }
+
+    internal TransactionInput ToInput(RequestErrors errors)
+    {
+        errors.Amount(Amount, FieldPaths.Amount);
+        errors.Amount(TodayTotal, FieldPaths.TodayTotal);
+        errors.Amount(Balance, FieldPaths.Balance);
+        return new TransactionInput
+        {
+            Kind = errors.Enum<TransactionKind>(Kind, FieldPaths.TransactionKind),
+            Amount = Amount,
+            TodayTotal = TodayTotal,
+            Balance = Balance,
+        };
+    }
 }
 
 /// <summary>Checks a request and maps it to the Core input; every problem is named by its JSON path.</summary>
@@ -67,135 +159,38 @@ public static class DiagnosisRequestValidator
 
     public static bool TryMap(DiagnosisRequest request, out DiagnosisInput input, out string language, out Dictionary<string, string[]> errors)
     {
-        var e = new Dictionary<string, string[]>();
-        void Add(string field, string message) => e[field] = [message];
-
+        var e = new RequestErrors();
         input = null!;
-        language = "zh-CN";
+        language = Languages.Chinese;
         if (string.IsNullOrWhiteSpace(request.Symptom))
         {
-            Add("symptom", "symptom is required.");
+            e.Add("symptom", "symptom is required.");
         }
         else if (!Codes.TryParseSymptom(request.Symptom, out _))
         {
-            Add("symptom", $"Unknown symptom. Use one of: {string.Join(", ", Codes.AllSymptoms.Select(s => s.ToCode()))}.");
+            e.Add("symptom", $"Unknown symptom. Use one of: {string.Join(", ", Codes.AllSymptoms.Select(s => s.ToCode()))}.");
         }
-
-        if (request.Language is not null)
+        if (request.Language is Languages.Chinese or Languages.English)
         {
-            if (request.Language is Languages.Chinese or Languages.English)
-            {
-                language = request.Language;
-            }
-            else
-            {
-                Add("language", "language must be zh-CN or en.");
-            }
+            language = request.Language;
+        }
+        else if (request.Language is not null)
+        {
+            e.Add("language", "language must be zh-CN or en.");
         }
         if (request.WalletClass is < 1 or > 4)
         {
-            Add(FieldPaths.WalletClass, "walletClass must be 1, 2, 3 or 4.");
+            e.Add(FieldPaths.WalletClass, "walletClass must be 1, 2, 3 or 4.");
         }
 
-        PersonalInput? personal = null;
-        if (request.Personal is { } p)
-        {
-            Text(p.Name, FieldPaths.Name);
-            Text(p.IdNumber, FieldPaths.IdNumber);
-            Text(p.Phone, FieldPaths.Phone);
-            var gender = Enum<Gender>(p.Gender, FieldPaths.Gender);
-            DateOnly? expiry = null;
-            var longTerm = false;
-            if (p.IdExpiry is { } rawExpiry)
-            {
-                if (string.Equals(rawExpiry.Trim(), "long-term", StringComparison.OrdinalIgnoreCase))
-                {
-                    longTerm = true;
-                }
-                else if (DateOnly.TryParseExact(rawExpiry.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    expiry = d;
-                }
-                else
-                {
-                    Add(FieldPaths.IdExpiry, "idExpiry must be a date (yyyy-MM-dd) or \"long-term\".");
-                }
-            }
-            personal = new PersonalInput
-            {
-                Name = p.Name,
-                IdNumber = p.IdNumber,
-                Phone = p.Phone,
-                BirthDate = p.BirthDate,
-                Gender = gender,
-                IdExpiry = expiry,
-                IdLongTerm = longTerm,
-                PhoneIsOwnRealName = p.PhoneIsOwnRealName,
-                RecentlyChangedIdentity = p.RecentlyChangedIdentity,
-            };
-        }
+        // Each section checks and maps itself; all problems are collected before answering.
+        var personal = request.Personal?.ToInput(e);
+        var bank = request.Bank?.ToInput(e);
+        var application = request.Application?.ToInput(e);
+        var transaction = request.Transaction?.ToInput(e);
 
-        BankInput? bank = null;
-        if (request.Bank is { } b)
-        {
-            Text(b.CardNumber, FieldPaths.CardNumber);
-            Text(b.BankName, FieldPaths.BankName);
-            Text(b.HolderName, FieldPaths.HolderName);
-            Text(b.ReservedPhone, FieldPaths.ReservedPhone);
-            Text(b.Branch, FieldPaths.Branch);
-            if (b.AccountClass is < 1 or > 3)
-            {
-                Add(FieldPaths.AccountClass, "accountClass must be 1, 2 or 3.");
-            }
-            bank = new BankInput
-            {
-                CardNumber = b.CardNumber,
-                BankName = b.BankName,
-                CardType = Enum<CardType>(b.CardType, FieldPaths.CardType),
-                HolderName = b.HolderName,
-                ReservedPhone = b.ReservedPhone,
-                Branch = b.Branch,
-                CardStatus = Enum<CardStatus>(b.CardStatus, FieldPaths.CardStatus),
-                AccountClass = b.AccountClass,
-            };
-        }
-
-        ApplicationInput? application = null;
-        if (request.Application is { } a)
-        {
-            Text(a.RejectionMessage, FieldPaths.RejectionMessage, MaxRejectionMessage);
-            if (a.AttemptsLast24h is < 0 or > 1000)
-            {
-                Add(FieldPaths.Attempts, "attemptsLast24h must be between 0 and 1000.");
-            }
-            application = new ApplicationInput
-            {
-                AttemptsLast24h = a.AttemptsLast24h,
-                LastAttemptAt = a.LastAttemptAt,
-                RejectionMessage = a.RejectionMessage,
-                NetworkCheck = Enum<NetworkCheck>(a.NetworkCheck, FieldPaths.NetworkCheck),
-                IdentityStatus = Enum<IdentityStatus>(a.IdentityStatus, FieldPaths.IdentityStatus),
-                AccountFrozen = a.AccountFrozen,
-            };
-        }
-
-        TransactionInput? transaction = null;
-        if (request.Transaction is { } t)
-        {
-            Amount(t.Amount, FieldPaths.Amount);
-            Amount(t.TodayTotal, FieldPaths.TodayTotal);
-            Amount(t.Balance, FieldPaths.Balance);
-            transaction = new TransactionInput
-            {
-                Kind = Enum<TransactionKind>(t.Kind, FieldPaths.TransactionKind),
-                Amount = t.Amount,
-                TodayTotal = t.TodayTotal,
-                Balance = t.Balance,
-            };
-        }
-
-        errors = e;
-        if (e.Count > 0)
+        errors = e.Errors;
+        if (e.Errors.Count > 0)
         {
             return false;
         }
@@ -210,35 +205,44 @@ public static class DiagnosisRequestValidator
             Transaction = transaction,
         };
         return true;
+    }
+}
 
-        void Text(string? value, string field, int max = MaxText)
+/// <summary>The problems of one request, keyed by JSON path, with the checks the sections share.</summary>
+internal sealed class RequestErrors
+{
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public void Add(string field, string message) => Errors[field] = [message];
+
+    public void Text(string? value, string field, int max = InputLimits.MaxText)
+    {
+        if (value is { Length: var n } && n > max)
         {
-            if (value is { Length: var n } && n > max)
-            {
-                Add(field, $"{field} must be at most {max} characters.");
-            }
+            Add(field, $"{field} must be at most {max} characters.");
         }
+    }
 
-        void Amount(decimal? value, string field)
+    public void Amount(decimal? value, string field)
+    {
+        if (value is < 0 or > 100_000_000_000m)
         {
-            if (value is < 0 or > 100_000_000_000m)
-            {
-                Add(field, $"{field} must be between 0 and 100,000,000,000.");
-            }
+            Add(field, $"{field} must be between 0 and 100,000,000,000.");
         }
+    }
 
-        TEnum? Enum<TEnum>(string? value, string field) where TEnum : struct, System.Enum
+    /// <summary>A kebab-case enum value, or null; an unknown value is an error listing the known ones.</summary>
+    public TEnum? Enum<TEnum>(string? value, string field) where TEnum : struct, System.Enum
+    {
+        if (value is null)
         {
-            if (value is null)
-            {
-                return null;
-            }
-            if (Codes.TryParseKebab<TEnum>(value, out var parsed))
-            {
-                return parsed;
-            }
-            Add(field, $"Unknown value. Use one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => Codes.ToKebab(v)))}.");
             return null;
         }
+        if (Codes.TryParseKebab<TEnum>(value, out var parsed))
+        {
+            return parsed;
+        }
+        Add(field, $"Unknown value. Use one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => Codes.ToKebab(v)))}.");
+        return null;
     }
 }
