@@ -26,14 +26,14 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
     /// <summary>The query key whose presence means "search": see the class remarks.</summary>
     public const string SearchKey = "q";
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var marker = http.GetEndpoint()?.Metadata.GetMetadata<ReaderCacheAttribute>();
         if (marker is null)
         {
             context.EnableOutputCaching = false;
-            return ValueTask.CompletedTask;
+            return;
         }
         var request = http.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
@@ -54,38 +54,39 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
         {
             context.Tags.Add(tag);
         }
-        return ValueTask.CompletedTask;
+        if (cacheable && marker.Tags.Contains(ReaderCache.Status))
+        {
+            // A maintenance window that starts or ends changes the banner and /status without any write to evict on:
+            // what is stored now lives only until then. (Set here: the entry's lifetime is fixed before the body is
+            // written, and ServeResponseAsync runs after it.)
+            var services = context.HttpContext.RequestServices;
+            if (await services.GetRequiredService<ServiceStatusService>().NextChangeCachedAsync(cancellation) is { } next)
+            {
+                var left = next - services.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    context.AllowCacheStorage = false;
+                }
+                else if (left < MaxAge)
+                {
+                    context.ResponseExpirationTimeSpan = left;
+                }
+            }
+        }
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    async ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        // Runs after the response is written, before it is stored: these headers are final.
         var response = context.HttpContext.Response;
         if (!Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(response.Headers.SetCookie)
             || response.StatusCode != StatusCodes.Status200OK
             || context.HttpContext.User.Identity?.IsAuthenticated == true)
         {
             context.AllowCacheStorage = false;
-            return;
         }
-        if (context.AllowCacheStorage && context.Tags.Contains(ReaderCache.Status))
-        {
-            // A maintenance window that starts or ends changes the banner and /status without any write to evict on.
-            var status = context.HttpContext.RequestServices.GetRequiredService<ServiceStatusService>();
-            var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-            if (await status.NextChangeAsync(cancellation) is { } next)
-            {
-                var left = next - time.GetUtcNow();
-                if (left <= TimeSpan.Zero)
-                {
-                    context.AllowCacheStorage = false;
-                }
-                else if (left < context.ResponseExpirationTimeSpan)
-                {
-                    context.ResponseExpirationTimeSpan = left;
-                }
-            }
-        }
+        return ValueTask.CompletedTask;
     }
 }

@@ -18,8 +18,16 @@ public sealed record ServiceAlert(ServiceAlertKind Kind, string Title, DateTimeO
 public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, IAuditLog audit,
     IReaderCache? readerCache = null)
 {
+    private sealed record NextChangeMemo(DateTimeOffset? Next, DateTimeOffset RecheckAt);
+
+    private volatile NextChangeMemo? nextChange;
+
     // Cached reader pages and /api/v1/status show the status (and every page its banner): drop them after each change.
-    private Task StatusChangedAsync() => readerCache?.EvictAsync(ReaderCache.Status) ?? Task.CompletedTask;
+    private Task StatusChangedAsync()
+    {
+        nextChange = null;
+        return readerCache?.EvictAsync(ReaderCache.Status) ?? Task.CompletedTask;
+    }
 
     /// <summary>Windows that have not ended and incidents that are open or resolved within the last day.</summary>
     public async Task<StatusBoard> GetCurrentAsync(CancellationToken cancellationToken = default)
@@ -90,6 +98,23 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             .. incidents.Select(i => i.StartedAt > now ? i.StartedAt : i.ResolvedAt!.Value.AddDays(1)),
         ];
         return moments.Where(m => m > now).Select(m => (DateTimeOffset?)m).Min();
+    }
+
+    /// <summary>
+    /// <see cref="NextChangeAsync"/>, kept in memory until that moment (at most a minute) or the next status change:
+    /// read by the output cache policy on every cacheable request.
+    /// </summary>
+    public async ValueTask<DateTimeOffset?> NextChangeCachedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        if (nextChange is { } memo && now < memo.RecheckAt)
+        {
+            return memo.Next;
+        }
+        var next = await NextChangeAsync(cancellationToken);
+        var recheck = now.AddMinutes(1);
+        nextChange = new NextChangeMemo(next, next is { } n && n < recheck ? n : recheck);
+        return next;
     }
 
     /// <summary>The schedule handed to the rules (titles in the requested language).</summary>
