@@ -73,6 +73,7 @@ public sealed partial class ReaderPagesTests : IDisposable
         }
         var html = await client.GetStringAsync(path, Ct);
         Assert.Contains(CircuitMarker, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-static-page", html, StringComparison.Ordinal);
     }
 
     [Fact]
