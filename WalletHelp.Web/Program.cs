@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
+using WalletHelp.Web.Infrastructure.ReaderPages;
 using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
@@ -22,6 +23,8 @@ builder.AddWalletHelpServices();
 builder.AddWalletHelpApi();
 builder.AddWalletHelpFaq();
 builder.AddWalletHelpAdmin();
+// Readers' pages are static HTML and, for anonymous readers, come from the output cache (docs/architecture.md).
+builder.AddWalletHelpReaderPages();
 builder.Services.AddMudServices();
 // Chinese text is sent as text, not as &#x...; entities (a third of the size, and readable).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -52,6 +55,8 @@ app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication (signed-in people are never served from it) and localization (the language is part of the key).
+app.UseOutputCache();
 app.UseBrowserId();
 app.UseAntiforgery();
 app.UseRateLimiter();
@@ -60,7 +65,8 @@ app.MapStaticAssets();
 app.MapWalletHelpHealth();
 app.MapCultureEndpoint();
 app.MapWalletHelpApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapReaderPageForms();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticReaderPages();
 app.MapAdditionalIdentityEndpoints();
 
 // Start-up problems (read-only folder, corrupt or locked database) end in one clear line and a non-zero exit.

@@ -36,19 +36,23 @@ public sealed class FaqArticlePageTests : BunitTestBase
     }
 
     [Fact]
-    public async Task ArticlePage_Vote_RecordsOnceAndThanks()
+    public void ArticlePage_Vote_IsAFormOfSubmitButtonsWithACommentBox()
     {
+        // The page is static HTML: the vote is a form post (recorded and thanked in Web/ReaderPagesTests), "no" opens
+        // the comment box by script (wwwroot/js/reader.js) and sends "no" with the comment.
         var cut = Render<FaqArticlePage>(p => p.Add(x => x.Slug, "credit-record"));
-        cut.WaitForElement("[data-testid='faq-vote-no']").Click();
-        cut.Find("[data-testid='faq-vote-comment'] textarea").Change("缺少征信查询的具体网址");
-        cut.Find("[data-testid='faq-vote-send']").Click();
+        var form = cut.WaitForElement("[data-testid='faq-vote-form']");
 
-        cut.WaitForElement("[data-testid='faq-vote-thanks']");
-        Assert.Empty(cut.FindAll("[data-testid='faq-vote-yes']"));
-        await using var db = await database.Factory.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
-        var vote = await db.Set<FaqArticleVote>().SingleAsync(Xunit.TestContext.Current.CancellationToken);
-        Assert.False(vote.Helpful);
-        Assert.Equal("缺少征信查询的具体网址", vote.Comment);
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.NotNull(form.GetAttribute("data-wh-antiforgery"));
+        var yes = cut.Find("[data-testid='faq-vote-yes']");
+        Assert.Equal(("submit", "Vote.Helpful", "true"), (yes.GetAttribute("type"), yes.GetAttribute("name"), yes.GetAttribute("value")));
+        var no = cut.Find("[data-testid='faq-vote-no']");
+        Assert.Equal("faq-vote-comment", no.GetAttribute("data-wh-reveal"));
+        Assert.NotNull(cut.Find("[data-testid='faq-vote-comment']").GetAttribute("hidden"));
+        Assert.Equal("Vote.Comment", cut.Find("[data-testid='faq-vote-comment'] textarea").GetAttribute("name"));
+        var send = cut.Find("[data-testid='faq-vote-send']");
+        Assert.Equal(("submit", "Vote.Helpful", "false"), (send.GetAttribute("type"), send.GetAttribute("name"), send.GetAttribute("value")));
     }
 
     [Fact]

@@ -262,11 +262,15 @@ public static class BrowserId
     public static string? Get(HttpContext http) =>
         http.Request.Cookies.TryGetValue(CookieName, out var value) && value is { Length: >= 16 and <= 64 } ? value : http.Items[CookieName] as string;
 
-    /// <summary>Gives every page visit a browser id (HttpOnly, a year), so results can be reopened later.</summary>
+    /// <summary>
+    /// Gives a browser id (HttpOnly, a year) to every page visit that can create or show a diagnosis — the wizard, the
+    /// triage's shortcut, results — and to a diagnosis posted to the API without one, so results can be reopened later.
+    /// Cacheable reader pages (<see cref="Infrastructure.ReaderPages.ReaderCacheAttribute"/>) get none: a response that
+    /// sets a cookie cannot be shared from the output cache.
+    /// </summary>
     public static IApplicationBuilder UseBrowserId(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/_framework")
-            && !http.Request.Path.StartsWithSegments("/_blazor") && Get(http) is null)
+        if (Get(http) is null && NeedsId(http))
         {
             var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             http.Items[CookieName] = id;
@@ -281,4 +285,20 @@ public static class BrowserId
         }
         await next();
     });
+
+    private static bool NeedsId(HttpContext http)
+    {
+        var path = http.Request.Path;
+        if (path.StartsWithSegments("/api"))
+        {
+            // The browser (or client) that runs a diagnosis owns it, even when its first request is this one.
+            return HttpMethods.IsPost(http.Request.Method) && path.StartsWithSegments("/api/v1/diagnoses");
+        }
+        if (path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_blazor"))
+        {
+            return false;
+        }
+        var readerPage = http.GetEndpoint()?.Metadata.GetMetadata<Infrastructure.ReaderPages.ReaderCacheAttribute>() is not null;
+        return !(readerPage && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)));
+    }
 }

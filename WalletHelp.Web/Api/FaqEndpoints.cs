@@ -15,7 +15,9 @@ public static class FaqEndpoints
 
     public static IEndpointRouteBuilder MapFaqApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/faq").WithTags("FAQ").AllowAnonymous();
+        // Anonymous answers come from the output cache, except searches (logged and budgeted per address): ReaderCachePolicy.
+        var group = endpoints.MapGroup("/api/v1/faq").WithTags("FAQ").AllowAnonymous()
+            .WithMetadata(new Infrastructure.ReaderPages.ReaderCacheAttribute(Infrastructure.ReaderPages.ReaderCache.Faq));
         group.MapGet("", ListOrSearch).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/{slug}", GetArticle).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;

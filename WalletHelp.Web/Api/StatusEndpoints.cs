@@ -17,7 +17,8 @@ public static class StatusEndpoints
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/status").WithTags("Service status");
-        group.MapGet("/", GetStatus).AllowAnonymous();
+        group.MapGet("/", GetStatus).AllowAnonymous()
+            .WithMetadata(new Infrastructure.ReaderPages.ReaderCacheAttribute(Infrastructure.ReaderPages.ReaderCache.Status));
 
         var admin = group.MapGroup("/").RequireAuthorization(ApiExtensions.AdminPolicy).DisableAntiforgery();
         admin.MapPost("/maintenance", AddMaintenance);

@@ -26,15 +26,34 @@ public class TriageTests(WizardHost host) : WizardTestBase(host), IClassFixture<
     [Fact]
     public void Triage_RiskMessage_AnswersContactSupportBeforeAnyForm()
     {
-        var cut = Render<Triage>();
+        // The triage is static HTML: the 风控 button reloads it with ?message=risk (a GET submit), which shows the answer.
+        var button = Render<Triage>().Find("[data-testid='app-message-risk']");
+        Assert.Equal("submit", button.GetAttribute("type"));
+        Assert.Equal("get", button.GetAttribute("formmethod"));
+        Assert.Equal("/diagnose", button.GetAttribute("formaction"));
+        Assert.Equal(("message", "risk"), (button.GetAttribute("name"), button.GetAttribute("value")));
 
-        cut.Find("[data-testid='app-message-risk']").Click();
+        var cut = Render<AppMessageQuestion>(p => p.Add(x => x.Message, "risk"));
 
         var answer = cut.Find("[data-testid='app-message-answer-risk']");
         Assert.Contains("请联系客服", answer.TextContent);
         Assert.Contains("身份证", answer.QuerySelector("[data-testid='finding-remedies']")!.TextContent);
         Assert.Empty(cut.FindAll("input"));
         Assert.Equal("true", cut.Find("[data-testid='app-message-risk']").GetAttribute("aria-pressed"));
+        // The answer takes the focus when the page arrives (wwwroot/js/reader.js focuses [data-wh-focus]).
+        Assert.NotNull(cut.Find("[data-testid='app-message-risk-heading']").GetAttribute("data-wh-focus"));
+    }
+
+    [Fact]
+    public void Triage_MaintenanceAndLater_PostToTheShortcut()
+    {
+        var cut = Render<Triage>();
+
+        var form = cut.Find("[data-testid='app-message-maintenance']").Closest("form")!;
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("/diagnose/app-message", form.GetAttribute("action"));
+        Assert.Equal("maintenance", cut.Find("[data-testid='app-message-maintenance']").GetAttribute("value"));
+        Assert.Equal("later", cut.Find("[data-testid='app-message-later']").GetAttribute("value"));
     }
 }
 

@@ -15,6 +15,8 @@ namespace WalletHelp.Web.Infrastructure.Security;
 /// <item><c>img-src 'self' data:</c> (MudBlazor's data-URI images), <c>object-src 'none'</c>, <c>base-uri 'self'</c>,
 /// <c>form-action 'self'</c>, <c>frame-ancestors 'none'</c>.</item>
 /// </list>
+/// Cached reader pages reuse one nonce until evicted or expired (at most a minute; ReaderCachePolicy): the header is
+/// stored and served with the HTML it belongs to.
 /// HSTS is added by <c>UseHsts</c> outside Development, over HTTPS only; behind a TLS-terminating proxy the
 /// forwarded headers make requests count as HTTPS (README, Security).
 /// </summary>
@@ -33,6 +35,12 @@ public static class SecurityHeaders
             // byte-for-byte comparison) would not match; hex digits are valid nonce characters too.
             nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceKey] = nonce;
+            // Set now, not when the response starts: the output cache copies the headers before that, and a cached
+            // page must be served with the policy whose nonce its HTML carries (see UseSecurityHeaders).
+            if (!http.Response.HasStarted)
+            {
+                http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+            }
         }
         return nonce;
     }
@@ -59,7 +67,10 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = PermissionsPolicy;
             headers.XFrameOptions = "DENY";
-            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            // A page that wrote its nonce already has its policy (also a page served from the output cache, whose
+            // stored headers carry the policy of the nonce in its stored HTML): keep it.
+            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
                 headers.ContentSecurityPolicy = ContentSecurityPolicy(Nonce(context));
             }

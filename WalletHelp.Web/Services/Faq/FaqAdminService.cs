@@ -1,3 +1,4 @@
+using WalletHelp.Web.Infrastructure.ReaderPages;
 using System.Text.RegularExpressions;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -13,8 +14,12 @@ namespace WalletHelp.Web.Services.Faq;
 /// a full revision on every save, the search index updated in the same transaction, soft delete, history,
 /// diff and restore, and category management.
 /// </summary>
-public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, IAuditLog audit)
+public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, IAuditLog audit,
+    IReaderCache? readerCache = null)
 {
+    // Cached FAQ pages and /api/v1/faq… must show the change on the next request.
+    private Task FaqChangedAsync() => readerCache?.EvictAsync(ReaderCache.Faq) ?? Task.CompletedTask;
+
     public async Task<IReadOnlyList<FaqAdminRow>> ListAsync(FaqStatus? status, FaqLanguageFilter language, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -139,6 +144,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
             await tx.RollbackAsync(cancellationToken);
             return new FaqSaveResult(FaqSaveOutcome.Conflict, Theirs: await GetAsync(yours.Id, cancellationToken), Yours: yours);
         }
+        await FaqChangedAsync();
         return new FaqSaveResult(FaqSaveOutcome.Saved, Saved: FaqEditModel.From(article));
     }
 
@@ -177,6 +183,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
             await tx.RollbackAsync(cancellationToken);
             return new FaqSaveResult(FaqSaveOutcome.Conflict, Theirs: await GetAsync(id, cancellationToken));
         }
+        await FaqChangedAsync();
         return new FaqSaveResult(FaqSaveOutcome.Saved, Saved: FaqEditModel.From(article));
     }
 
@@ -259,6 +266,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         var category = new FaqCategory { Slug = slug, NameZh = nameZh.Trim(), NameEn = nameEn.Trim(), SortOrder = last + 10 };
         db.Add(category);
         await db.SaveChangesAsync(cancellationToken);
+        await FaqChangedAsync();
         return new FaqCategoryRow { Id = category.Id, Slug = category.Slug, NameZh = category.NameZh, NameEn = category.NameEn, SortOrder = category.SortOrder };
     }
 
@@ -277,6 +285,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         category.NameZh = nameZh.Trim();
         category.NameEn = nameEn.Trim();
         await db.SaveChangesAsync(cancellationToken);
+        await FaqChangedAsync();
         return true;
     }
 
@@ -297,6 +306,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
             all[i].SortOrder = (i + 1) * 10;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await FaqChangedAsync();
     }
 
     internal static FaqArticleRevision Snapshot(FaqArticle a, string author, DateTimeOffset at, string? note) => new()

@@ -1,3 +1,4 @@
+using WalletHelp.Web.Infrastructure.ReaderPages;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,11 @@ public enum FaqSynonymError { None, TooFewTerms, TermTooLong, TooManyTerms, NotF
 /// The synonym list admins edit at <c>/admin/faq/synonyms</c>, cached in memory (it is read by every search that
 /// finds nothing on its own) and dropped from the cache on every change.
 /// </summary>
-public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time)
+public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, IReaderCache? readerCache = null)
 {
+    // Synonyms change which articles a search finds: cached FAQ answers go too.
+    private Task FaqChangedAsync() => readerCache?.EvictAsync(ReaderCache.Faq) ?? Task.CompletedTask;
+
     public const int MaxTerms = 20;
     public const int MaxTermLength = 40;
 
@@ -60,6 +64,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
         group.UpdatedBy = user;
         await db.SaveChangesAsync(cancellationToken);
         cache = null;
+        await FaqChangedAsync();
         return FaqSynonymError.None;
     }
 
@@ -68,6 +73,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.FaqSynonymGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
         cache = null;
+        await FaqChangedAsync();
         return deleted;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Status;
+using WalletHelp.Web.Infrastructure.ReaderPages;
 using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Web.Services.Status;
@@ -14,8 +15,20 @@ public sealed record ServiceAlert(ServiceAlertKind Kind, string Title, DateTimeO
 
 /// <summary>Maintenance windows and incidents: what the status page shows and the retry rules read.</summary>
 /// <remarks>Every change is recorded in the audit log in the same transaction.</remarks>
-public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, IAuditLog audit)
+public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, IAuditLog audit,
+    IReaderCache? readerCache = null)
 {
+    private sealed record NextChangeMemo(DateTimeOffset? Next, DateTimeOffset RecheckAt);
+
+    private volatile NextChangeMemo? nextChange;
+
+    // Cached reader pages and /api/v1/status show the status (and every page its banner): drop them after each change.
+    private Task StatusChangedAsync()
+    {
+        nextChange = null;
+        return readerCache?.EvictAsync(ReaderCache.Status) ?? Task.CompletedTask;
+    }
+
     /// <summary>Windows that have not ended and incidents that are open or resolved within the last day.</summary>
     public async Task<StatusBoard> GetCurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -62,6 +75,48 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
         ];
     }
 
+    /// <summary>
+    /// The next moment the banner or <c>/status</c> changes by the clock alone (a window starts or ends, an incident
+    /// dated ahead starts, a resolved one drops off the page after a day), or null: how long a cached page may live.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextChangeAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var recent = now.AddDays(-1);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var windows = await db.MaintenanceWindows.AsNoTracking()
+            .Where(m => m.EndsAt > now)
+            .Select(m => new { m.StartsAt, m.EndsAt })
+            .ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.StartedAt > now || (i.ResolvedAt != null && i.ResolvedAt > recent))
+            .Select(i => new { i.StartedAt, i.ResolvedAt })
+            .ToListAsync(cancellationToken);
+        IEnumerable<DateTimeOffset> moments =
+        [
+            .. windows.Select(w => w.StartsAt > now ? w.StartsAt : w.EndsAt),
+            .. incidents.Select(i => i.StartedAt > now ? i.StartedAt : i.ResolvedAt!.Value.AddDays(1)),
+        ];
+        return moments.Where(m => m > now).Select(m => (DateTimeOffset?)m).Min();
+    }
+
+    /// <summary>
+    /// <see cref="NextChangeAsync"/>, kept in memory until that moment (at most a minute) or the next status change:
+    /// read by the output cache policy on every cacheable request.
+    /// </summary>
+    public async ValueTask<DateTimeOffset?> NextChangeCachedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        if (nextChange is { } memo && now < memo.RecheckAt)
+        {
+            return memo.Next;
+        }
+        var next = await NextChangeAsync(cancellationToken);
+        var recheck = now.AddMinutes(1);
+        nextChange = new NextChangeMemo(next, next is { } n && n < recheck ? n : recheck);
+        return next;
+    }
+
     /// <summary>The schedule handed to the rules (titles in the requested language).</summary>
     public async Task<ServiceSchedule> GetScheduleAsync(bool english, CancellationToken cancellationToken = default)
     {
@@ -96,6 +151,7 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
             $"{window.StartsAt.UtcDateTime:yyyy-MM-dd HH:mm}Z–{window.EndsAt.UtcDateTime:yyyy-MM-dd HH:mm}Z {window.Title}");
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        await StatusChangedAsync();
         return new(new MaintenanceView(window.Id, window.StartsAt, window.EndsAt, window.Title, window.TitleEn, window.CreatedBy), []);
     }
 
@@ -124,6 +180,7 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
         audit.Add(db, actor, AuditActions.IncidentReported, $"incident:{incident.Id}", incident.Title);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        await StatusChangedAsync();
         return new(new IncidentView(incident.Id, incident.StartedAt, incident.ResolvedAt, incident.Title, incident.TitleEn,
             incident.AffectsOpening, incident.CreatedBy), []);
     }
@@ -143,6 +200,7 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
         audit.Add(db, actor, AuditActions.MaintenanceDeleted, $"maintenance:{id}");
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        await StatusChangedAsync();
         return true;
     }
 
@@ -159,6 +217,7 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
         audit.Add(db, actor, AuditActions.IncidentResolved, $"incident:{id}");
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        await StatusChangedAsync();
         return true;
     }
 
@@ -173,6 +232,7 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
         audit.Add(db, actor, AuditActions.IncidentDeleted, $"incident:{id}");
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        await StatusChangedAsync();
         return true;
     }
 }
