@@ -18,6 +18,7 @@ public static class ServicesExtensions
         builder.Services.AddScoped<WalletHelp.Web.Services.Diagnoses.RequesterAccessor>();
         builder.Services.AddSingleton<KeyedHasher>();
         builder.Services.AddSingleton<ServiceStatusService>();
+        builder.Services.AddSingleton<IDiagnosisWriter>(DiagnosisWrites.Create);
         builder.Services.AddSingleton<DiagnosisService>();
         builder.Services.AddScoped<CircuitUser>();
         builder.Services.AddScoped<Components.Pages.Diagnose.WizardScript>();
