@@ -45,7 +45,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
 
     public bool IsConnected => connection.State == HubConnectionState.Connected && Error is null;
 
-    /// <summary>Elements with event handlers seen so far, by id or data-testid.</summary>
+    /// <summary>Elements with event handlers seen so far, by id, by data-testid and by "#handler-id".</summary>
     public IReadOnlyDictionary<string, HandlerElement> Handlers => handlers;
 
     public static async Task<BlazorCircuit> StartAsync(Uri baseUri, string path, TimeSpan timeout, CancellationToken cancellationToken)
@@ -111,6 +111,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
             {
                 if (element.Id is { } id) handlers[id] = element;
                 if (element.TestId is { } testId) handlers[testId] = element;
+                // Elements without an id (the template counter's button) by their handler id.
+                handlers["#" + element.HandlerId.ToString(System.Globalization.CultureInfo.InvariantCulture)] = element;
             }
             Interlocked.Increment(ref batches);
             Trace($"batch {batchId}: {data.Length} bytes");

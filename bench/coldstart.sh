@@ -5,7 +5,7 @@
 #   bench/coldstart.sh        # publishes WalletHelp (Release) unless SKIP_PUBLISH=1, then measures
 #
 # Environment: BENCH_DIR (default $TMPDIR/wallethelp-bench-http, shared with bench/http.sh), RUNS (default 3),
-# PIN (default "taskset -c 1"; empty to not pin). The app's own log line "Database ready in …" splits the time.
+# PIN (default "taskset -c 1"; empty to not pin), APP_DIR (a published app to measure instead, e.g. a ReadyToRun publish). The app's own log line "Database ready in …" splits the time.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,12 +19,13 @@ if [ "${SKIP_PUBLISH:-}" != 1 ]; then
   dotnet publish "$ROOT/WalletHelp.Web" -c Release -o "$WORK/app" -nologo -v q >&2
 fi
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+APP="${APP_DIR:-$WORK/app}"
 DATA="$WORK/coldstart-data"
 
 start_once() { # prints ms to the first 200 of GET /, and the app's "Database ready" line
   local t0 pid ms
   t0=$(date +%s%N)
-  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__WalletHelp="Data Source=$DATA/wallethelp.db" \
+  (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__WalletHelp="Data Source=$DATA/wallethelp.db" \
     WalletHelp__Seed__AdminPassword='Bench-Admin-Pass-1!' WalletHelp__Seed__AgentPassword='Bench-Agent-Pass-1!' \
     exec env Logging__LogLevel__Default=Warning Logging__LogLevel__WalletHelp.Startup=Information $PIN dotnet WalletHelp.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/coldstart.log" 2>&1) &
   pid=$!
