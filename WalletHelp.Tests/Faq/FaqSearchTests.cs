@@ -107,6 +107,7 @@ public sealed class FaqSearchTests(WalletHelpFactory factory) : IClassFixture<Wa
     {
         var query = "身份" + new string('验', 300);
         await SearchAsync(query);
+        Assert.True(await factory.Services.GetRequiredService<FaqSearchLog>().FlushAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var logged = await db.Set<FaqSearchQuery>().Where(q => q.Query.StartsWith("身份验验")).ToListAsync(TestContext.Current.CancellationToken);

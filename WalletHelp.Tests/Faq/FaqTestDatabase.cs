@@ -40,7 +40,10 @@ public sealed class FaqTestDatabase : IDisposable
 
     private FaqSynonymService? synonyms;
 
-    public FaqService Reader => new(Factory, TimeProvider.System, Limits, Synonyms);
+    public FaqService Reader => new(Factory, TimeProvider.System, Limits, Synonyms, SearchLog);
+
+    /// <summary>The search log queue (no writer runs here: rows stay queued).</summary>
+    public FaqSearchLog SearchLog { get; } = new();
 
     public WriteLimits Limits { get; } = new(Microsoft.Extensions.Options.Options.Create(new RateLimitOptions()));
 
@@ -58,6 +61,7 @@ public sealed class FaqTestDatabase : IDisposable
         services.AddSingleton(sp => new FaqSynonymService(sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(), TimeProvider.System));
         services.AddSingleton(Limits);
         services.TryAddScoped<WalletHelp.Web.Services.CircuitUser>();
+        services.AddSingleton(SearchLog);
         services.AddScoped<FaqService>();
         services.AddScoped<FaqAdminService>();
         services.AddSingleton<IAuditLog, AuditLog>();

@@ -130,6 +130,8 @@ public sealed class FaqWriteLimitTests : IDisposable
 
         Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        // The log is written in batches off the request path: wait for the writer before counting.
+        Assert.True(await factory.Services.GetRequiredService<FaqSearchLog>().FlushAsync(TimeSpan.FromSeconds(30), Ct));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         Assert.Equal(3, await db.Set<FaqSearchQuery>().CountAsync(Ct));

@@ -18,6 +18,7 @@ public static class ServicesExtensions
         builder.Services.AddScoped<WalletHelp.Web.Services.Diagnoses.RequesterAccessor>();
         builder.Services.AddSingleton<KeyedHasher>();
         builder.Services.AddSingleton<ServiceStatusService>();
+        builder.Services.AddSingleton<IDiagnosisWriter>(DiagnosisWrites.Create);
         builder.Services.AddSingleton<DiagnosisService>();
         // The live-assist sessions of a case, as the audit log recorded them (the case page lists them).
         builder.Services.AddSingleton<Services.Assist.AssistHistory>();

@@ -1,8 +1,8 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Core;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Analytics;
+using WalletHelp.Web.Infrastructure;
 
 namespace WalletHelp.Web.Services.Analytics;
 
@@ -10,77 +10,37 @@ namespace WalletHelp.Web.Services.Analytics;
 public readonly record struct FunnelEvent(DateTimeOffset At, string Symptom, int Stage, string StepKey);
 
 /// <summary>
-/// Takes wizard step views off the request path: <see cref="Record"/> only puts the event into a bounded in-memory
-/// queue (dropping it when the queue is full) and never throws, so counting can never fail or slow the person's
-/// action; <see cref="WizardFunnelWriter"/> writes the queue in batches.
+/// Takes wizard step views off the request path (a <see cref="BatchQueue{T}"/>): <see cref="Record"/> only queues the
+/// event, dropping and counting it when the queue is full, and never throws, so counting can never fail or slow the
+/// person's action; <see cref="WizardFunnelWriter"/> writes the queue in batches.
 /// </summary>
-public sealed class WizardFunnelRecorder
+public sealed class WizardFunnelRecorder : BatchQueue<FunnelEvent>
 {
     public const int Capacity = 10_000;
 
     /// <summary>The stage number of "saw the result" (after the steps).</summary>
     public const int ResultStage = FunnelDayCount.ResultStage;
 
-    private readonly Channel<FunnelEvent> channel;
-    private long dropped;
+    private readonly TimeProvider time;
 
     public WizardFunnelRecorder(TimeProvider time) : this(time, Capacity)
     {
     }
 
-    public WizardFunnelRecorder(TimeProvider time, int capacity)
+    public WizardFunnelRecorder(TimeProvider time, int capacity) : base(capacity)
     {
         this.time = time;
-        channel = Channel.CreateBounded<FunnelEvent>(
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
-            _ => Interlocked.Increment(ref dropped));
     }
 
-    private readonly TimeProvider time;
-
-    public ChannelReader<FunnelEvent> Reader => channel.Reader;
-
-    /// <summary>Events dropped because the queue was full (or closed).</summary>
-    public long Dropped => Interlocked.Read(ref dropped);
-
-    public void Record(string symptom, int stage, string stepKey)
-    {
-        // When full, DropWrite discards this event (counted by the callback); false only once the queue is closed.
-        if (!channel.Writer.TryWrite(new FunnelEvent(time.GetUtcNow(), symptom, stage, stepKey)))
-        {
-            Interlocked.Increment(ref dropped);
-        }
-    }
+    public void Record(string symptom, int stage, string stepKey) => TryAdd(new FunnelEvent(time.GetUtcNow(), symptom, stage, stepKey));
 }
 
-/// <summary>Writes queued funnel events: up to <see cref="BatchSize"/> at a time, summed per day, symptom and stage, one transaction per batch.</summary>
+/// <summary>Writes queued funnel events: up to <see cref="BatchWriter{T}.BatchSize"/> at a time, summed per day, symptom and stage, one transaction per batch.</summary>
 public sealed class WizardFunnelWriter(WizardFunnelRecorder recorder, IDbContextFactory<ApplicationDbContext> dbFactory, ILogger<WizardFunnelWriter> logger)
-    : BackgroundService
+    : BatchWriter<FunnelEvent>(recorder)
 {
-    public const int BatchSize = 500;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<FunnelEvent>(BatchSize);
-        try
-        {
-            while (await recorder.Reader.WaitToReadAsync(stoppingToken))
-            {
-                while (batch.Count < BatchSize && recorder.Reader.TryRead(out var e)) batch.Add(e);
-                await WriteAsync(batch, CancellationToken.None);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: write what is queued.
-            while (recorder.Reader.TryRead(out var e)) batch.Add(e);
-            await WriteAsync(batch, CancellationToken.None);
-        }
-    }
-
     /// <summary>Adds a batch to the daily counts. Failures are logged and the batch dropped: counting must never take the app down.</summary>
-    public async Task WriteAsync(IReadOnlyCollection<FunnelEvent> batch, CancellationToken cancellationToken)
+    public override async Task WriteAsync(IReadOnlyCollection<FunnelEvent> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0) return;
         try

@@ -100,7 +100,8 @@ public sealed class DiagnosisService(
     TimeProvider time,
     WriteLimits limits,
     IAuditLog audit,
-    ILogger<DiagnosisService> logger)
+    ILogger<DiagnosisService> logger,
+    IDiagnosisWriter writer)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -170,30 +171,10 @@ public sealed class DiagnosisService(
         var idHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Personal?.IdNumber), cancellationToken);
         var cardHash = await hasher.HashAsync(PersonalDataMasking.Canonical(input.Bank?.CardNumber), cancellationToken);
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (again is not null && ReferenceCode.TryNormalize(again, out var normalized)
-            && await db.Diagnoses.Include(d => d.Attempts).Include(d => d.Notes)
-                .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken) is { } existing
-            && existing.Symptom == report.Symptom.ToCode()
-            && await RanItAsync(existing, requester with { IsStaff = false }, cancellationToken))
+            && await RunAgainUnderAsync(normalized, attempt, report, language, requester, idHash, cardHash, cancellationToken) is { } rerun)
         {
-            attempt.Number = (existing.Attempts.Count == 0 ? 1 : existing.Attempts.Max(a => a.Number)) + 1;
-            existing.Attempts.Add(attempt);
-            existing.Outcome = attempt.Outcome;
-            existing.RetryAfter = attempt.RetryAfter;
-            existing.Language = language;
-            existing.RuleSetVersion = attempt.RuleSetVersion;
-            existing.ParameterSet = attempt.ParameterSet;
-            existing.FindingsJson = attempt.FindingsJson;
-            existing.MaskedInputJson = attempt.MaskedInputJson;
-            existing.Codes = attempt.Codes;
-            existing.IdNumberHash = idHash;
-            existing.CardNumberHash = cardHash;
-            existing.OwnerUserId ??= requester.UserId;
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Diagnosis {Reference} attempt {Number}: {Symptom} → {Outcome} ({Codes})",
-                existing.Reference, attempt.Number, existing.Symptom, existing.Outcome, existing.Codes);
-            return ToView(existing);
+            return rerun;
         }
 
         attempt.Number = 1;
@@ -219,26 +200,74 @@ public sealed class DiagnosisService(
             Attempts = [attempt],
         };
 
+        if (creator is null)
+        {
+            // Committed before this returns; on SQLite in a group with other requests' diagnoses (GroupedDiagnosisWriter).
+            // Not cancelled with the request: once taken, the write completes and the reference stays valid.
+            await writer.AddAsync(record, CancellationToken.None);
+        }
+        else
+        {
+            await AddGuidedAsync(record, creator, cancellationToken);
+        }
+        logger.LogInformation("Diagnosis {Reference}: {Symptom} → {Outcome} ({Codes})", record.Reference, record.Symptom, record.Outcome, record.Codes);
+        return ToView(record);
+    }
+
+    /// <summary>
+    /// A guided call's diagnosis, recorded in the same transaction as the audit entry that says who made it (rare, so
+    /// not grouped with other writes).
+    /// </summary>
+    private async Task AddGuidedAsync(DiagnosisRecord record, AuditActor creator, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Diagnoses.Add(record);
-        // A guided call is recorded in the same transaction as the diagnosis it produced.
-        var guided = creator is null ? null
-            : audit.Add(db, creator, AuditActions.GuideCompleted, record.Reference, $"{record.Symptom} → {record.Outcome}");
+        var guided = audit.Add(db, creator, AuditActions.GuideCompleted, record.Reference, $"{record.Symptom} → {record.Outcome}");
         for (var retry = 0; ; retry++)
         {
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                break;
+                return;
             }
-            catch (DbUpdateException) when (retry < 3)
+            catch (DbUpdateException) when (retry < DiagnosisWrites.ReferenceRetries)
             {
                 // 32^8 references make a clash unlikely, but a unique index decides; draw again.
                 record.Reference = ReferenceCode.New();
-                if (guided is not null) guided.Target = record.Reference;
+                guided.Target = record.Reference;
             }
         }
-        logger.LogInformation("Diagnosis {Reference}: {Symptom} → {Outcome} ({Codes})", record.Reference, record.Symptom, record.Outcome, record.Codes);
-        return ToView(record);
+    }
+
+    /// <summary>The next attempt under an existing reference, when the requester ran it and it is the same symptom; else null.</summary>
+    private async Task<DiagnosisView?> RunAgainUnderAsync(string normalized, DiagnosisAttempt attempt, DiagnosticReport report, string language,
+        Requester requester, string? idHash, string? cardHash, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Diagnoses.Include(d => d.Attempts).Include(d => d.Notes)
+                .FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken) is { } existing
+            && existing.Symptom == report.Symptom.ToCode()
+            && await RanItAsync(existing, requester with { IsStaff = false }, cancellationToken))
+        {
+            attempt.Number = (existing.Attempts.Count == 0 ? 1 : existing.Attempts.Max(a => a.Number)) + 1;
+            existing.Attempts.Add(attempt);
+            existing.Outcome = attempt.Outcome;
+            existing.RetryAfter = attempt.RetryAfter;
+            existing.Language = language;
+            existing.RuleSetVersion = attempt.RuleSetVersion;
+            existing.ParameterSet = attempt.ParameterSet;
+            existing.FindingsJson = attempt.FindingsJson;
+            existing.MaskedInputJson = attempt.MaskedInputJson;
+            existing.Codes = attempt.Codes;
+            existing.IdNumberHash = idHash;
+            existing.CardNumberHash = cardHash;
+            existing.OwnerUserId ??= requester.UserId;
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Diagnosis {Reference} attempt {Number}: {Symptom} → {Outcome} ({Codes})",
+                existing.Reference, attempt.Number, existing.Symptom, existing.Outcome, existing.Codes);
+            return ToView(existing);
+        }
+        return null;
     }
 
     /// <summary>Staff, the signed-in owner, or the browser that ran it.</summary>

@@ -24,10 +24,12 @@ internal static class FaqIndexing
 
     /// <summary>Rewrites both index tables from the published articles (the seeder calls it at every start).</summary>
     /// <summary>True when both search tables hold rows (a fresh migration empties them).</summary>
+    public const string PopulatedCondition = "EXISTS (SELECT 1 FROM FaqSearch) AND EXISTS (SELECT 1 FROM FaqSearchGrams)";
+
     public static async Task<bool> IsPopulatedAsync(ApplicationDbContext db, CancellationToken cancellationToken)
     {
         var populated = await db.Database
-            .SqlQueryRaw<long>("SELECT (EXISTS (SELECT 1 FROM FaqSearch) AND EXISTS (SELECT 1 FROM FaqSearchGrams)) AS Value")
+            .SqlQueryRaw<long>("SELECT (" + PopulatedCondition + ") AS Value")
             .SingleAsync(cancellationToken);
         return populated == 1;
     }

@@ -12,6 +12,11 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await AlreadySeededAsync(db, cancellationToken))
+        {
+            // The common start: nothing to add, nothing to rebuild (one plain query, no EF query pipeline at start).
+            return;
+        }
         var now = time.GetUtcNow();
 
         var categories = await db.FaqCategories.ToDictionaryAsync(c => c.Slug, cancellationToken);
@@ -55,6 +60,34 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
         if (added.Count > 0 || !await FaqIndexing.IsPopulatedAsync(db, cancellationToken))
         {
             await FaqIndexing.RebuildAsync(db, cancellationToken);
+        }
+    }
+
+    /// <summary>Every seeded category and article slug is there (also deleted ones: never re-added), synonyms exist, the index is populated.</summary>
+    private static async Task<bool> AlreadySeededAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT 'c:' || "Slug" FROM "FaqCategories" UNION ALL SELECT 'a:' || "Slug" FROM "FaqArticles"
+                UNION ALL SELECT 's:' WHERE EXISTS (SELECT 1 FROM "FaqSynonymGroups")
+                UNION ALL SELECT 'i:' WHERE {FaqIndexing.PopulatedCondition}
+                """;
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken)) present.Add(reader.GetString(0));
+            }
+            return present.Contains("s:") && present.Contains("i:")
+                && FaqSeedContent.Categories.All(c => present.Contains("c:" + c.Slug))
+                && FaqSeedContent.Articles.All(a => present.Contains("a:" + a.Slug));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

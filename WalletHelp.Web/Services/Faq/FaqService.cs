@@ -8,7 +8,8 @@ using WalletHelp.Core.Localization;
 namespace WalletHelp.Web.Services.Faq;
 
 /// <summary>What readers see: published, not deleted articles only. One short-lived context per call.</summary>
-public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, WriteLimits limits, FaqSynonymService synonyms)
+public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, WriteLimits limits, FaqSynonymService synonyms,
+    FaqSearchLog searchLog)
 {
     public const int MaxCommentLength = 1000;
 
@@ -86,7 +87,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
 
     /// <summary>
     /// Searches published articles and logs the query (scrubbed, capped at 200 characters) when <paramref name="client"/>'s
-    /// search budget allows; over it the search still answers but writes nothing. Null client: in-process caller, logged.
+    /// search budget allows (queued, written in batches); over it the search still answers but logs nothing. Null client: in-process caller, logged.
     /// </summary>
     public async Task<IReadOnlyList<FaqSearchHit>> SearchAsync(string? query, string lang, string? categorySlug = null, int limit = 20,
         CancellationToken cancellationToken = default, string? client = null)
@@ -117,8 +118,8 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         // The log keeps what was asked, never an ID or card number someone pasted into the box.
         if (client is null || limits.TryAcquire(WriteKind.FaqSearch, client).Allowed)
         {
-            db.Add(new FaqSearchQuery { Query = PersonalNumberScrubber.Scrub(query)!, Language = lang, ResultCount = hits.Count, CreatedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
+            // Queued, written in batches off the request path (FaqSearchLogWriter); a full queue drops the row, never the search.
+            searchLog.Record(PersonalNumberScrubber.Scrub(query)!, lang, hits.Count, time.GetUtcNow());
         }
         return hits;
     }

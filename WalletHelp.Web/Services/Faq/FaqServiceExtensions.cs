@@ -10,6 +10,8 @@ public static class FaqServiceExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FaqSynonymService>();
+        builder.Services.AddSingleton<FaqSearchLog>();
+        builder.Services.AddHostedService<FaqSearchLogWriter>();
         builder.Services.AddScoped<FaqService>();
         builder.Services.AddScoped<FaqAdminService>();
         builder.Services.AddScoped<IContentSeeder, FaqSeeder>();
