@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
+using WalletHelp.Web.Infrastructure.ScaleOut;
 using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
@@ -44,6 +45,7 @@ else
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseInstanceName();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblemDetails();
@@ -58,6 +60,7 @@ app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapWalletHelpHealth();
+app.MapReadiness();
 app.MapCultureEndpoint();
 app.MapWalletHelpApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -20,7 +20,11 @@ public static class AnalyticsQueries
 
     public static async Task<IReadOnlyList<DailyOutcomeCount>> DiagnosesPerDayAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Day"::bigint, "Outcome", "Count" FROM "AnalyticsDiagnosisDays"
+            WHERE "Day" BETWEEN @from AND @to
+            ORDER BY "Day", "Outcome"
+            """ : """
             SELECT Day, Outcome, Count FROM AnalyticsDiagnosisDays
             WHERE Day BETWEEN $from AND $to
             ORDER BY Day, Outcome
@@ -37,7 +41,16 @@ public static class AnalyticsQueries
 
     public static async Task<IReadOnlyList<SymptomFindingCount>> TopFindingsAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Symptom", rnk, "Code", total FROM (
+                SELECT "Symptom", "Code", SUM("Count")::bigint AS total,
+                       ROW_NUMBER() OVER (PARTITION BY "Symptom" ORDER BY SUM("Count") DESC, "Code") AS rnk
+                FROM "AnalyticsFindingDays"
+                WHERE "Day" BETWEEN @from AND @to
+                GROUP BY "Symptom", "Code") ranked
+            WHERE rnk <= @top
+            ORDER BY "Symptom", rnk
+            """ : """
             SELECT Symptom, Rank, Code, Total FROM (
                 SELECT Symptom, Code, SUM(Count) AS Total,
                        ROW_NUMBER() OVER (PARTITION BY Symptom ORDER BY SUM(Count) DESC, Code) AS Rank
@@ -60,7 +73,14 @@ public static class AnalyticsQueries
     /// <summary>Every symptom's stages, then all symptoms together (Symptom null); "dropped" = reached − reached the symptom's next stage.</summary>
     public static async Task<IReadOnlyList<FunnelStageCount>> FunnelAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Symptom", "Stage"::bigint, MAX("StepKey"), SUM("Count")::bigint FROM "AnalyticsFunnelDays"
+            WHERE "Day" BETWEEN @from AND @to GROUP BY "Symptom", "Stage"
+            UNION ALL
+            SELECT NULL, "Stage"::bigint, CASE WHEN "Stage" = @result THEN 'result' ELSE '' END, SUM("Count")::bigint FROM "AnalyticsFunnelDays"
+            WHERE "Day" BETWEEN @from AND @to GROUP BY "Stage"
+            ORDER BY 1 NULLS FIRST, 2
+            """ : """
             SELECT Symptom, Stage, MAX(StepKey), SUM(Count) FROM AnalyticsFunnelDays
             WHERE Day BETWEEN $from AND $to GROUP BY Symptom, Stage
             UNION ALL
@@ -95,7 +115,14 @@ public static class AnalyticsQueries
 
     public static async Task<IReadOnlyList<ZeroResultSearch>> ZeroResultSearchesAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Query", "Language", COUNT(*) AS searches
+            FROM "FaqSearchQueries"
+            WHERE "ResultCount" = 0 AND "CreatedAt" >= @start AND "CreatedAt" < @end
+            GROUP BY "Query", "Language"
+            ORDER BY searches DESC, "Query"
+            LIMIT @limit
+            """ : """
             SELECT Query, Language, COUNT(*) AS Searches
             FROM FaqSearchQueries INDEXED BY IX_FaqSearchQueries_ResultCount_CreatedAt_Query
             WHERE ResultCount = 0 AND CreatedAt >= $start AND CreatedAt < $end
@@ -119,7 +146,17 @@ public static class AnalyticsQueries
         var start = range.Start.UtcTicks;
         var end = range.End.UtcTicks;
         var articles = new List<ArticleHelpfulness>();
-        await using (var cmd = Command(connection, """
+        await using (var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT v."ArticleId"::bigint, a."Slug", a."TitleZh", a."TitleEn", v.yes, v.no FROM (
+                SELECT "ArticleId", SUM(CASE WHEN "Helpful" THEN 1 ELSE 0 END)::bigint AS yes, SUM(CASE WHEN "Helpful" THEN 0 ELSE 1 END)::bigint AS no
+                FROM "FaqArticleVotes"
+                WHERE "CreatedAt" >= @start AND "CreatedAt" < @end
+                GROUP BY "ArticleId") v
+            JOIN "FaqArticles" a ON a."Id" = v."ArticleId"
+            WHERE v.no > 0 AND NOT a."IsDeleted"
+            ORDER BY v.no DESC, CAST(v.no AS REAL) / (v.yes + v.no) DESC, a."Slug"
+            LIMIT @limit
+            """ : """
             SELECT v.ArticleId, a.Slug, a.TitleZh, a.TitleEn, v.Yes, v.No FROM (
                 SELECT ArticleId, SUM(Helpful) AS Yes, SUM(1 - Helpful) AS No
                 FROM FaqArticleVotes INDEXED BY IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful
@@ -142,7 +179,15 @@ public static class AnalyticsQueries
 
         var comments = articles.ToDictionary(a => a.ArticleId, _ => new List<string>());
         var ids = string.Join(',', articles.Select(a => a.ArticleId.ToString(CultureInfo.InvariantCulture)));
-        await using (var cmd = Command(connection, $"""
+        await using (var cmd = Command(connection, IsPostgres(connection) ? $"""
+            SELECT "ArticleId"::bigint, "Comment" FROM (
+                SELECT "ArticleId", "Comment", ROW_NUMBER() OVER (PARTITION BY "ArticleId" ORDER BY "CreatedAt" DESC, "Id" DESC) AS n
+                FROM "FaqArticleVotes"
+                WHERE "ArticleId" IN ({ids}) AND NOT "Helpful" AND "Comment" IS NOT NULL AND "Comment" <> ''
+                  AND "CreatedAt" >= @start AND "CreatedAt" < @end) newest
+            WHERE n <= @per
+            ORDER BY "ArticleId", n
+            """ : $"""
             SELECT ArticleId, Comment FROM (
                 SELECT ArticleId, Comment, ROW_NUMBER() OVER (PARTITION BY ArticleId ORDER BY CreatedAt DESC, Id DESC) AS N
                 FROM FaqArticleVotes
@@ -171,14 +216,18 @@ public static class AnalyticsQueries
 
     /// <summary>How EF Core's SQLite provider writes a <see cref="DateTime"/> (UTC here), so text comparison orders it.</summary>
 
+    private static bool IsPostgres(DbConnection connection) => connection is Npgsql.NpgsqlConnection;
+
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
+        var postgres = IsPostgres(connection);
         foreach (var (name, value) in parameters)
         {
             var p = cmd.CreateParameter();
-            p.ParameterName = name;
+            // Npgsql names parameters without the SQLite "$" (its SQL above says @name).
+            p.ParameterName = postgres ? name.TrimStart('$') : name;
             p.Value = value;
             cmd.Parameters.Add(p);
         }

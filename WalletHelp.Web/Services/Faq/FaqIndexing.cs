@@ -27,7 +27,9 @@ internal static class FaqIndexing
     public static async Task<bool> IsPopulatedAsync(ApplicationDbContext db, CancellationToken cancellationToken)
     {
         var populated = await db.Database
-            .SqlQueryRaw<long>("SELECT (EXISTS (SELECT 1 FROM FaqSearch) AND EXISTS (SELECT 1 FROM FaqSearchGrams)) AS Value")
+            .SqlQueryRaw<long>(db.IsPostgres()
+                ? PostgresFaqSearch.IsPopulatedSql
+                : "SELECT (EXISTS (SELECT 1 FROM FaqSearch) AND EXISTS (SELECT 1 FROM FaqSearchGrams)) AS Value")
             .SingleAsync(cancellationToken);
         return populated == 1;
     }
@@ -38,7 +40,7 @@ internal static class FaqIndexing
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(db.IsPostgres() ? PostgresFaqSearch.ClearSql : "DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", cancellationToken);
             foreach (var article in await db.FaqArticles.AsNoTracking()
                          .Where(a => a.Status == FaqStatus.Published).ToListAsync(cancellationToken))
             {
