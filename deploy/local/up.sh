@@ -92,7 +92,7 @@ fi
 head -1 "$PGDATA/postmaster.pid" > "$RUN/postgres.pid"
 psql_admin() { as_pg psql -X -q -h "$DATA/pg-socket" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 if ! psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname='wallethelp'" | grep 1 >/dev/null; then
-    psql_admin -c "CREATE ROLE wallethelp LOGIN PASSWORD '$PG_PASSWORD'"
+    psql_admin -c "CREATE ROLE wallethelp LOGIN CREATEDB PASSWORD '$PG_PASSWORD'"
 fi
 if ! psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname='wallethelp'" | grep 1 >/dev/null; then
     say "creating database wallethelp"

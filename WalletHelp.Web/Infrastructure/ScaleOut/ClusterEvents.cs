@@ -11,6 +11,9 @@ public static class ClusterTopics
 
     /// <summary>An admin saved or restored a rule parameter set: load the newest set.</summary>
     public const string RuleParameters = "rule-parameters";
+
+    /// <summary>An admin edited the FAQ synonyms: drop the cached list.</summary>
+    public const string FaqSynonyms = "faq-synonyms";
 }
 
 /// <summary>

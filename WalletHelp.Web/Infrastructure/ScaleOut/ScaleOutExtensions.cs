@@ -113,7 +113,8 @@ public static class ScaleOutExtensions
     }
 
     /// <summary>An admin's change on one instance refreshes the BIN table and the rule parameter set on every other.</summary>
-    private sealed class ClusterEventWiring(IClusterEvents events, BinReferenceService bins, RuleParametersService rules) : IHostedService
+    private sealed class ClusterEventWiring(IClusterEvents events, BinReferenceService bins, RuleParametersService rules,
+        Services.Faq.FaqSynonymService synonyms) : IHostedService
     {
         private readonly List<IDisposable> subscriptions = [];
 
@@ -121,8 +122,14 @@ public static class ScaleOutExtensions
         {
             subscriptions.Add(events.Subscribe(ClusterTopics.Bins, () => bins.ReloadAsync()));
             subscriptions.Add(events.Subscribe(ClusterTopics.RuleParameters, () => rules.LoadAsync()));
+            subscriptions.Add(events.Subscribe(ClusterTopics.FaqSynonyms, () =>
+            {
+                synonyms.Forget();
+                return Task.CompletedTask;
+            }));
             bins.Changed += OnBins;
             rules.Changed += OnRules;
+            synonyms.Changed += OnSynonyms;
             return Task.CompletedTask;
         }
 
@@ -130,10 +137,13 @@ public static class ScaleOutExtensions
 
         private void OnRules() => events.Publish(ClusterTopics.RuleParameters);
 
+        private void OnSynonyms() => events.Publish(ClusterTopics.FaqSynonyms);
+
         public Task StopAsync(CancellationToken cancellationToken)
         {
             bins.Changed -= OnBins;
             rules.Changed -= OnRules;
+            synonyms.Changed -= OnSynonyms;
             subscriptions.ForEach(s => s.Dispose());
             return Task.CompletedTask;
         }

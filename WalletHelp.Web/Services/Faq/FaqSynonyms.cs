@@ -22,6 +22,12 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
 
     private volatile IReadOnlyList<IReadOnlyList<string>>? cache;
 
+    /// <summary>Raised after an edit here (other instances drop their cache on it: <c>ClusterEvents</c>).</summary>
+    public event Action? Changed;
+
+    /// <summary>Drops the cached list (another instance changed it).</summary>
+    public void Forget() => cache = null;
+
     public async Task<IReadOnlyList<FaqSynonymGroupView>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -60,6 +66,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
         group.UpdatedBy = user;
         await db.SaveChangesAsync(cancellationToken);
         cache = null;
+        Changed?.Invoke();
         return FaqSynonymError.None;
     }
 
@@ -68,6 +75,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.FaqSynonymGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
         cache = null;
+        Changed?.Invoke();
         return deleted;
     }
 
