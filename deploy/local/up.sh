@@ -143,12 +143,12 @@ start_instance() {
 
 wait_ready() {
     local url=$1 what=$2 pidfile=${3:-}
-    for _ in $(seq 240); do
+    for _ in $(seq 600); do
         if curl -fs -o /dev/null --max-time 2 "$url"; then return 0; fi
         if [ -n "$pidfile" ] && ! alive "$pidfile"; then fail "$what exited (see $LOGS)"; fi
         sleep 0.5
     done
-    fail "$what not ready after 120 s ($url; see $LOGS)"
+    fail "$what not ready after 300 s ($url; see $LOGS)"
 }
 
 # One after the other: the first migrates and seeds, the second finds it done.
