@@ -52,6 +52,12 @@ public class AnalyticsBenchmarks
     [Benchmark(Description = "least helpful articles")]
     public Task<IReadOnlyList<ArticleHelpfulness>> LeastHelpful() => AnalyticsQueries.LeastHelpfulAsync(connection!, range);
 
+    [Benchmark(Description = "cases by status")]
+    public Task<IReadOnlyList<StatusCount>> Cases() => AnalyticsQueries.CasesByStatusAsync(connection!, range);
+
+    [Benchmark(Description = "assist sessions")]
+    public Task<IReadOnlyList<StatusCount>> Assist() => AnalyticsQueries.AssistSessionsAsync(connection!, range);
+
     [Benchmark(Description = "whole summary (page / API)")]
     public Task<AnalyticsSummary> Summary() => AnalyticsQueries.SummaryAsync(connection!, range);
 }
@@ -75,7 +81,15 @@ public static class AnalyticsBenchmarkDatabase
         "AP-READY", "AP-CLASS-PREREQ", "AP-REVIEW-REJECTED", "TX-LIMIT-SINGLE", "TX-LIMIT-DAILY", "TX-BALANCE", "AP-PEAK-HOURS", "AP-NETWORK",
     ];
 
-    public static string Path(int diagnoses) => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wallethelp-bench", $"analytics-{diagnoses}.db");
+    /// <summary>The seeded file, named after the schema it was built with (a new migration seeds a new file).</summary>
+    public static string Path(int diagnoses) =>
+        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wallethelp-bench", $"analytics-{diagnoses}-{LatestMigration}.db");
+
+    private static string LatestMigration =>
+        typeof(ApplicationDbContext).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).FirstOrDefault())
+            .OfType<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>()
+            .Max(m => m.Id)!.Split('_')[0];
 
     public static AnalyticsRange RangeOf(int days) => new(LastDay.AddDays(1 - days), LastDay);
 
@@ -173,6 +187,20 @@ public static class AnalyticsBenchmarkDatabase
                     vote.Parameters[3].Value = yearStart.AddSeconds(random.Next(365 * 86_400)).UtcTicks;
                     vote.ExecuteNonQuery();
                 }
+                // Agents worked one diagnosis in ten (the status triggers move its case count), and 20,000 assist events.
+                Exec(connection, """
+                    UPDATE Diagnoses SET Status = CASE Id % 40 WHEN 0 THEN 'waiting-on-user' WHEN 10 THEN 'escalated' ELSE 'resolved' END
+                    WHERE Id % 10 = 0;
+                    """, tx);
+                using var assist = Prepared(connection, tx,
+                    "INSERT INTO AuditEntries (At, Actor, Action, Target) VALUES ($at, 'agent@bench', $action, 'WH-BENCH');", "$at", "$action");
+                string[] assistActions = ["assist.started", "assist.joined", "assist.hint", "assist.pointed", "assist.ended", "assist.left"];
+                for (var i = 0; i < 20_000; i++)
+                {
+                    assist.Parameters[0].Value = yearStart.AddSeconds(random.Next(365 * 86_400)).UtcTicks;
+                    assist.Parameters[1].Value = assistActions[i % assistActions.Length];
+                    assist.ExecuteNonQuery();
+                }
                 using var funnel = Prepared(connection, tx,
                     "INSERT INTO AnalyticsFunnelDays (Day, Symptom, Stage, StepKey, Count) VALUES ($d, $s, $stage, $key, $n);", "$d", "$s", "$stage", "$key", "$n");
                 string[] keys = ["personal", "bank", "application", "transaction"];
@@ -217,6 +245,8 @@ public static class AnalyticsBenchmarkDatabase
                 ("wizard funnel", async () => (await AnalyticsQueries.FunnelAsync(connection, range)).Count),
                 ("FAQ searches without results", async () => (await AnalyticsQueries.ZeroResultSearchesAsync(connection, range)).Count),
                 ("least helpful articles", async () => (await AnalyticsQueries.LeastHelpfulAsync(connection, range)).Count),
+                ("cases by status", async () => (await AnalyticsQueries.CasesByStatusAsync(connection, range)).Count),
+                ("assist sessions", async () => (await AnalyticsQueries.AssistSessionsAsync(connection, range)).Count),
                 ("whole summary", async () => (int)(await AnalyticsQueries.SummaryAsync(connection, range)).TotalDiagnoses),
             };
             foreach (var (name, run) in queries)

@@ -51,6 +51,10 @@ public sealed class AdminAnalyticsPageTests : BunitTestBase
         Assert.Contains("请稍后再试", cut.Find("[data-testid='analytics-per-day-table'] thead").TextContent);
         Assert.Contains("AP-COOLDOWN", cut.Find("[data-testid='analytics-finding-row'][data-symptom='cannot-log-in'][data-code='AP-COOLDOWN']").TextContent);
         Assert.Contains("数字钱包打不开", cut.Find("[data-testid='analytics-search-row']").TextContent);
+        // Cases by status, named in the page language; no assist session yet: the empty state.
+        var open = cut.Find("[data-testid='analytics-cases-row'][data-status='open']");
+        Assert.Equal(["处理中", "3"], open.Children.Select(c => c.TextContent.Trim()));
+        Assert.NotNull(cut.Find("[data-testid='analytics-assist-sessions'] [data-testid='analytics-empty']"));
         // Nothing recorded for these: an empty state instead of an empty table, and no CSV link.
         Assert.NotNull(cut.Find("[data-testid='analytics-funnel'] [data-testid='analytics-empty']"));
         Assert.Empty(cut.FindAll("[data-testid='analytics-funnel'] [data-testid='analytics-csv']"));

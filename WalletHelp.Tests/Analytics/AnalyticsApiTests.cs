@@ -38,6 +38,10 @@ public sealed class AnalyticsApiTests : IDisposable
             f.GetProperty("symptom").GetString() == "application-rejected" && f.GetProperty("code").GetString() == "PI-ID-CHECKSUM"
             && f.GetProperty("diagnoses").GetInt64() == 2);
         Assert.Equal(0, body.GetProperty("zeroResultSearches").GetArrayLength());
+        // Both are cases, open until an agent changes them.
+        var cases = Assert.Single(body.GetProperty("casesByStatus").EnumerateArray());
+        Assert.Equal(("open", 2L), (cases.GetProperty("status").GetString(), cases.GetProperty("cases").GetInt64()));
+        Assert.Equal(0, body.GetProperty("assistSessions").GetArrayLength());
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain("110105194912310023", text);
 

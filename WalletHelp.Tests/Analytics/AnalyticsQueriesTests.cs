@@ -1,7 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using WalletHelp.Core;
 using WalletHelp.Tests.Faq;
+using WalletHelp.Web.Data.Audit;
+using WalletHelp.Web.Data.Diagnoses;
 using WalletHelp.Web.Services.Analytics;
+using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Tests.Analytics;
 
@@ -163,6 +167,101 @@ public sealed class AnalyticsQueriesTests : IDisposable
         Assert.Empty(summary.Funnel);
         Assert.Empty(summary.ZeroResultSearches);
         Assert.Empty(summary.LeastHelpful);
+        Assert.Empty(summary.CasesByStatus);
+        Assert.Empty(summary.AssistSessions);
+    }
+
+    [Fact]
+    public async Task CasesByStatus_CountTheRangesDiagnosesByTheirStatusNow_MovingWhenAnAgentChangesIt()
+    {
+        await AnalyticsTestData.InsertAsync(database,
+        [
+            new(Beijing(2, 9), "cannot-log-in", "ready", []),
+            new(Beijing(2, 10), "cannot-log-in", "wait", []),
+            new(Beijing(2, 11), "application-rejected", "contact-support", ["AP-RISK-HOLD"]),
+            new(Beijing(2, 12), "application-rejected", "contact-support", ["AP-RISK-HOLD"]),
+            new(Beijing(3, 12), "application-rejected", "contact-support", ["AP-RISK-HOLD"]), // outside the range
+        ]);
+        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        {
+            var rows = await db.Diagnoses.OrderBy(d => d.Id).ToListAsync(Ct);
+            rows[1].Status = DiagnosisStatus.WaitingOnUser;
+            rows[2].Status = DiagnosisStatus.Escalated;
+            rows[3].Status = DiagnosisStatus.Resolved;
+            rows[4].Status = DiagnosisStatus.Resolved;
+            await db.SaveChangesAsync(Ct);
+            rows[3].Status = DiagnosisStatus.Escalated; // re-classified later: moves again
+            rows[0].AssigneeName = "agent@example.com"; // not a status change: counts stay
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var summary = await analytics.GetSummaryAsync(new AnalyticsRange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2)), Ct);
+
+        Assert.Equal(
+            [new StatusCount("open", 1), new StatusCount("waiting-on-user", 1), new StatusCount("escalated", 2)],
+            summary.CasesByStatus);
+        Assert.Equal("status,cases\r\nopen,1\r\nwaiting-on-user,1\r\nescalated,2\r\n", AnalyticsService.ToCsv(summary, "cases-by-status"));
+    }
+
+    [Fact]
+    public async Task ReRun_UnderTheSameReference_CountsByItsLatestOutcomeAndFindings_OnItsFirstDay()
+    {
+        await AnalyticsTestData.InsertAsync(database,
+        [
+            new(Beijing(2, 9), "application-rejected", "fix-and-retry", ["PI-ID-CHECKSUM", "BK-CARD-LENGTH"]),
+            new(Beijing(2, 10), "application-rejected", "wait", ["AP-COOLDOWN"]),
+        ]);
+        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        {
+            // What an attempt does to the diagnosis row: the latest run's outcome and codes (a day later).
+            var first = await db.Diagnoses.OrderBy(d => d.Id).FirstAsync(Ct);
+            first.Outcome = "ready";
+            first.Codes = "BK-CARD-LENGTH,AP-READY";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var summary = await analytics.GetSummaryAsync(new AnalyticsRange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3)), Ct);
+
+        var nov2 = new DateOnly(2026, 11, 2);
+        // fix-and-retry and PI-ID-CHECKSUM are down to 0 on that day: not shown.
+        Assert.Equal([new DailyOutcomeCount(nov2, "ready", 1), new DailyOutcomeCount(nov2, "wait", 1)], summary.DiagnosesPerDay);
+        Assert.Equal(2, summary.TotalDiagnoses);
+        Assert.Equal(
+            [
+                new SymptomFindingCount("application-rejected", 1, "AP-COOLDOWN", 1),
+                new SymptomFindingCount("application-rejected", 2, "AP-READY", 1),
+                new SymptomFindingCount("application-rejected", 3, "BK-CARD-LENGTH", 1),
+            ],
+            summary.TopFindings);
+    }
+
+    [Fact]
+    public async Task AssistSessions_CountTheAuditsAssistEventsInTheRange_InTheOrderASessionGoes()
+    {
+        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        {
+            void Add(string action, DateTimeOffset at) =>
+                db.Add(new AuditEntry { At = at, Actor = "agent@example.com", Action = action, Target = "WH-T0000001" });
+            Add(AuditActions.AssistStarted, Beijing(2, 9));
+            Add(AuditActions.AssistStarted, Beijing(2, 10));
+            Add(AuditActions.AssistJoined, Beijing(2, 9, 1));
+            Add(AuditActions.AssistHint, Beijing(2, 9, 2));       // not a session event
+            Add(AuditActions.AssistEnded, Beijing(2, 9, 5));
+            Add(AuditActions.AssistCodeRejected, Beijing(2, 11));
+            Add(AuditActions.AssistStarted, Beijing(3, 0));       // the next day
+            Add(AuditActions.FaqPublished, Beijing(2, 9));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var summary = await analytics.GetSummaryAsync(new AnalyticsRange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2)), Ct);
+
+        Assert.Equal(
+            [
+                new StatusCount(AuditActions.AssistStarted, 2), new StatusCount(AuditActions.AssistJoined, 1),
+                new StatusCount(AuditActions.AssistEnded, 1), new StatusCount(AuditActions.AssistCodeRejected, 1),
+            ],
+            summary.AssistSessions);
+        Assert.Equal("event,count\r\nstarted,2\r\njoined,1\r\nended,1\r\ncode-rejected,1\r\n", AnalyticsService.ToCsv(summary, "assist-sessions"));
     }
 
     [Fact]

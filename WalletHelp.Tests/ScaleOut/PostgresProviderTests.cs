@@ -120,11 +120,15 @@ public sealed class PostgresProviderTests(FarmFixture farm)
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/diagnoses", ApiClient.Json(
             """{"symptom":"application-rejected","language":"en","personal":{"name":"张三","idNumber":"110105194912310023"}}"""))).StatusCode);
 
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/faq?q=zzzqqqpg&lang=en")).StatusCode);
+
         await using var connection = new NpgsqlConnection(farm.PostgresConnectionString());
         await connection.OpenAsync();
         var summary = await AnalyticsQueries.SummaryAsync(connection, AnalyticsRange.LastDays(DateTimeOffset.UtcNow, 2));
         Assert.Contains(summary.DiagnosesPerDay, d => d.Count > 0);
         Assert.Contains(summary.TopFindings, f => f.Code == "PI-ID-CHECKSUM");
+        Assert.Contains(summary.CasesByStatus, c => c.Status == "open" && c.Count > 0);
+        Assert.Contains(summary.ZeroResultSearches, z => z.Query == "zzzqqqpg");
 
         await using (var insert = new NpgsqlCommand(
             """INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Target") VALUES (0, 'test', 'test.appended', 'farm')""", connection))

@@ -10,13 +10,17 @@ public sealed record AnalyticsFindingResponse(string Symptom, int Rank, string C
 public sealed record AnalyticsFunnelResponse(string Symptom, string Stage, string Step, long Reached, long StoppedHere);
 public sealed record AnalyticsSearchResponse(string Query, string Language, long Searches);
 public sealed record AnalyticsArticleResponse(string Slug, string TitleZh, string? TitleEn, long Helpful, long NotHelpful, IReadOnlyList<string> WhyNot);
+public sealed record AnalyticsCaseResponse(string Status, long Cases);
+public sealed record AnalyticsAssistResponse(string Event, long Count);
 public sealed record AnalyticsSummaryResponse(
     string From, string To, long TotalDiagnoses,
     IReadOnlyList<AnalyticsDayResponse> DiagnosesPerDay,
     IReadOnlyList<AnalyticsFindingResponse> TopFindings,
     IReadOnlyList<AnalyticsFunnelResponse> Funnel,
     IReadOnlyList<AnalyticsSearchResponse> ZeroResultSearches,
-    IReadOnlyList<AnalyticsArticleResponse> LeastHelpful);
+    IReadOnlyList<AnalyticsArticleResponse> LeastHelpful,
+    IReadOnlyList<AnalyticsCaseResponse> CasesByStatus,
+    IReadOnlyList<AnalyticsAssistResponse> AssistSessions);
 
 /// <summary>
 /// <c>GET /api/v1/analytics/summary?from&amp;to</c> (Admin): the figures of /admin/analytics as JSON, and
@@ -37,7 +41,7 @@ public static class AnalyticsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/{table}.csv", GetCsvAsync)
             .WithName("GetAnalyticsCsv")
-            .WithSummary("One analytics table as CSV (UTF-8): diagnoses-per-day, top-findings, funnel, zero-result-searches, least-helpful.")
+            .WithSummary("One analytics table as CSV (UTF-8): diagnoses-per-day, top-findings, funnel, zero-result-searches, least-helpful, cases-by-status, assist-sessions.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -73,5 +77,7 @@ public static class AnalyticsEndpoints
         [.. s.Funnel.Select(f => new AnalyticsFunnelResponse(f.Symptom ?? "all",
             f.Stage == FunnelDayCount.ResultStage ? "result" : f.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture), f.StepKey, f.Reached, f.Dropped))],
         [.. s.ZeroResultSearches.Select(q => new AnalyticsSearchResponse(q.Query, q.Language, q.Searches))],
-        [.. s.LeastHelpful.Select(a => new AnalyticsArticleResponse(a.Slug, a.TitleZh, a.TitleEn, a.Helpful, a.NotHelpful, a.Comments))]);
+        [.. s.LeastHelpful.Select(a => new AnalyticsArticleResponse(a.Slug, a.TitleZh, a.TitleEn, a.Helpful, a.NotHelpful, a.Comments))],
+        [.. s.CasesByStatus.Select(c => new AnalyticsCaseResponse(c.Status, c.Count))],
+        [.. s.AssistSessions.Select(a => new AnalyticsAssistResponse(AnalyticsService.AssistEvent(a.Status), a.Count))]);
 }

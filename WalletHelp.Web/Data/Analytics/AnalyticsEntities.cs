@@ -43,6 +43,39 @@ public class FunnelDayCount
     public long Count { get; set; }
 }
 
+/// <summary>
+/// How often a FAQ search that found nothing was made on a Beijing day, per query and language. Kept by an SQLite
+/// trigger on <c>FaqSearchQueries</c> (migration <c>AnalyticsDailyCounts</c>), so a year of "searches without
+/// results" reads the days' distinct queries instead of every logged search.
+/// </summary>
+public class SearchDayCount
+{
+    public int Day { get; set; }
+    public required string Language { get; set; }
+    public required string Query { get; set; }
+    public long Count { get; set; }
+}
+
+/// <summary>"Was this helpful?" votes on an article per Beijing day, kept by an SQLite trigger on <c>FaqArticleVotes</c>.</summary>
+public class VoteDayCount
+{
+    public int Day { get; set; }
+    public int ArticleId { get; set; }
+    public long Helpful { get; set; }
+    public long NotHelpful { get; set; }
+}
+
+/// <summary>
+/// Diagnoses (cases) stored on a Beijing day, by their case status now: triggers on <c>Diagnoses</c> add a new
+/// diagnosis as <c>open</c> and move it when an agent changes its status.
+/// </summary>
+public class CaseDayCount
+{
+    public int Day { get; set; }
+    public required string Status { get; set; }
+    public long Count { get; set; }
+}
+
 public sealed class DiagnosisDayCountConfiguration : IEntityTypeConfiguration<DiagnosisDayCount>
 {
     public void Configure(EntityTypeBuilder<DiagnosisDayCount> builder)
@@ -59,6 +92,8 @@ public sealed class FindingDayCountConfiguration : IEntityTypeConfiguration<Find
     {
         builder.ToTable("AnalyticsFindingDays");
         builder.HasKey(c => new { c.Day, c.Symptom, c.Code });
+        // A range of days read from the index alone (the key's index would look up every row's Count).
+        builder.HasIndex(c => new { c.Day, c.Symptom, c.Code, c.Count });
         builder.Property(c => c.Symptom).HasMaxLength(40);
         builder.Property(c => c.Code).HasMaxLength(40);
     }
@@ -72,5 +107,37 @@ public sealed class FunnelDayCountConfiguration : IEntityTypeConfiguration<Funne
         builder.HasKey(c => new { c.Day, c.Symptom, c.Stage });
         builder.Property(c => c.Symptom).HasMaxLength(40);
         builder.Property(c => c.StepKey).HasMaxLength(20);
+    }
+}
+
+public sealed class SearchDayCountConfiguration : IEntityTypeConfiguration<SearchDayCount>
+{
+    public void Configure(EntityTypeBuilder<SearchDayCount> builder)
+    {
+        builder.ToTable("AnalyticsSearchDays");
+        builder.HasKey(c => new { c.Day, c.Language, c.Query });
+        builder.HasIndex(c => new { c.Day, c.Language, c.Query, c.Count });
+        builder.Property(c => c.Language).HasMaxLength(10);
+        builder.Property(c => c.Query).HasMaxLength(Faq.FaqSearchQuery.MaxLength);
+    }
+}
+
+public sealed class VoteDayCountConfiguration : IEntityTypeConfiguration<VoteDayCount>
+{
+    public void Configure(EntityTypeBuilder<VoteDayCount> builder)
+    {
+        builder.ToTable("AnalyticsVoteDays");
+        builder.HasKey(c => new { c.Day, c.ArticleId });
+        builder.HasIndex(c => new { c.Day, c.ArticleId, c.Helpful, c.NotHelpful });
+    }
+}
+
+public sealed class CaseDayCountConfiguration : IEntityTypeConfiguration<CaseDayCount>
+{
+    public void Configure(EntityTypeBuilder<CaseDayCount> builder)
+    {
+        builder.ToTable("AnalyticsCaseDays");
+        builder.HasKey(c => new { c.Day, c.Status });
+        builder.Property(c => c.Status).HasMaxLength(20);
     }
 }

@@ -109,8 +109,15 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
 {
     public void Configure(EntityTypeBuilder<DiagnosisRecord> builder)
     {
-        // The trigger keeps AnalyticsDiagnosisDays and AnalyticsFindingDays (migration AdminAnalytics); EF must know of it (no RETURNING on such tables).
-        builder.ToTable("Diagnoses", t => t.HasTrigger("Diagnoses_CountFindings"));
+        // Triggers keep the analytics daily counts (migrations AdminAnalytics and AnalyticsDailyCounts); EF must know of
+        // them (no RETURNING on such tables).
+        builder.ToTable("Diagnoses", t =>
+        {
+            t.HasTrigger("Diagnoses_CountFindings");
+            t.HasTrigger("Diagnoses_CountCases");
+            t.HasTrigger("Diagnoses_RecountRerun");
+            t.HasTrigger("Diagnoses_MoveCaseStatus");
+        });
         builder.Property(d => d.Reference).HasMaxLength(12).IsRequired();
         builder.HasIndex(d => d.Reference).IsUnique();
         builder.Property(d => d.Symptom).HasMaxLength(40);

@@ -60,12 +60,13 @@ public sealed class FaqArticleVoteConfiguration : IEntityTypeConfiguration<FaqAr
 {
     public void Configure(EntityTypeBuilder<FaqArticleVote> builder)
     {
-        builder.ToTable("FaqArticleVotes");
+        // The trigger keeps AnalyticsVoteDays (migration AnalyticsDailyCounts).
+        builder.ToTable("FaqArticleVotes", t => t.HasTrigger("FaqArticleVotes_CountDays"));
         builder.Property(v => v.Comment).HasMaxLength(1000);
         builder.Property(v => v.Language).HasMaxLength(10);
         builder.HasIndex(v => v.ArticleId);
-        // Analytics: votes per article in a date range, from the index alone.
-        builder.HasIndex(v => new { v.CreatedAt, v.ArticleId, v.Helpful }).HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
+        // Analytics: the newest "why not" comments of an article in a date range.
+        builder.HasIndex(v => new { v.ArticleId, v.Helpful, v.CreatedAt }).HasDatabaseName("IX_FaqArticleVotes_ArticleId_Helpful_CreatedAt");
         builder.HasOne(v => v.Article).WithMany(a => a.Votes).HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasQueryFilter(v => !v.Article!.IsDeleted);
     }
@@ -75,11 +76,10 @@ public sealed class FaqSearchQueryConfiguration : IEntityTypeConfiguration<FaqSe
 {
     public void Configure(EntityTypeBuilder<FaqSearchQuery> builder)
     {
-        builder.ToTable("FaqSearchQueries");
+        // The trigger keeps AnalyticsSearchDays for searches without results (migration AnalyticsDailyCounts).
+        builder.ToTable("FaqSearchQueries", t => t.HasTrigger("FaqSearchQueries_CountZeroResults"));
         builder.Property(q => q.Query).HasMaxLength(FaqSearchQuery.MaxLength).IsRequired();
         builder.Property(q => q.Language).HasMaxLength(10);
         builder.HasIndex(q => q.CreatedAt);
-        // Analytics: searches that found nothing in a date range, grouped by query, from the index alone.
-        builder.HasIndex(q => new { q.ResultCount, q.CreatedAt, q.Query }).HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
     }
 }

@@ -1,10 +1,6 @@
-namespace WalletHelp.Web.Data.Faq;
+using WalletHelp.Web.Services.Faq;
 
-public enum FaqStatus
-{
-    Draft = 0,
-    Published = 1,
-}
+namespace WalletHelp.Web.Data.Faq;
 
 /// <summary>A group of FAQ articles, named in both languages.</summary>
 public class FaqCategory

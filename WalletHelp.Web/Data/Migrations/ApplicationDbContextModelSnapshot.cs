@@ -165,6 +165,23 @@ namespace WalletHelp.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Status");
+
+                    b.ToTable("AnalyticsCaseDays", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
                 {
                     b.Property<int>("Day")
@@ -200,6 +217,8 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasKey("Day", "Symptom", "Code");
 
+                    b.HasIndex("Day", "Symptom", "Code", "Count");
+
                     b.ToTable("AnalyticsFindingDays", (string)null);
                 });
 
@@ -226,6 +245,50 @@ namespace WalletHelp.Web.Data.Migrations
                     b.HasKey("Day", "Symptom", "Stage");
 
                     b.ToTable("AnalyticsFunnelDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.SearchDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Language", "Query");
+
+                    b.HasIndex("Day", "Language", "Query", "Count");
+
+                    b.ToTable("AnalyticsSearchDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.VoteDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotHelpful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ArticleId");
+
+                    b.HasIndex("Day", "ArticleId", "Helpful", "NotHelpful");
+
+                    b.ToTable("AnalyticsVoteDays", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.AppSecret", b =>
@@ -609,7 +672,13 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.ToTable("Diagnoses", null, t =>
                         {
+                            t.HasTrigger("Diagnoses_CountCases");
+
                             t.HasTrigger("Diagnoses_CountFindings");
+
+                            t.HasTrigger("Diagnoses_MoveCaseStatus");
+
+                            t.HasTrigger("Diagnoses_RecountRerun");
                         });
                 });
 
@@ -773,10 +842,13 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.HasIndex("CreatedAt", "ArticleId", "Helpful")
-                        .HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
+                    b.HasIndex("ArticleId", "Helpful", "CreatedAt")
+                        .HasDatabaseName("IX_FaqArticleVotes_ArticleId_Helpful_CreatedAt");
 
-                    b.ToTable("FaqArticleVotes", (string)null);
+                    b.ToTable("FaqArticleVotes", null, t =>
+                        {
+                            t.HasTrigger("FaqArticleVotes_CountDays");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqCategory", b =>
@@ -837,10 +909,10 @@ namespace WalletHelp.Web.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("ResultCount", "CreatedAt", "Query")
-                        .HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
-
-                    b.ToTable("FaqSearchQueries", (string)null);
+                    b.ToTable("FaqSearchQueries", null, t =>
+                        {
+                            t.HasTrigger("FaqSearchQueries_CountZeroResults");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqSynonymGroup", b =>

@@ -90,6 +90,9 @@ public sealed record ArticleHelpfulness(int ArticleId, string Slug, string Title
     public double NotHelpfulShare => Helpful + NotHelpful == 0 ? 0 : (double)NotHelpful / (Helpful + NotHelpful);
 }
 
+/// <summary>How many cases have a status, or how often an assist event (an audit action) occurred.</summary>
+public sealed record StatusCount(string Status, long Count);
+
 /// <summary>Every figure of /admin/analytics for one range (also GET /api/v1/analytics/summary).</summary>
 public sealed record AnalyticsSummary(
     AnalyticsRange Range,
@@ -97,7 +100,9 @@ public sealed record AnalyticsSummary(
     IReadOnlyList<SymptomFindingCount> TopFindings,
     IReadOnlyList<FunnelStageCount> Funnel,
     IReadOnlyList<ZeroResultSearch> ZeroResultSearches,
-    IReadOnlyList<ArticleHelpfulness> LeastHelpful)
+    IReadOnlyList<ArticleHelpfulness> LeastHelpful,
+    IReadOnlyList<StatusCount> CasesByStatus,
+    IReadOnlyList<StatusCount> AssistSessions)
 {
     public long TotalDiagnoses => DiagnosesPerDay.Sum(d => d.Count);
 }

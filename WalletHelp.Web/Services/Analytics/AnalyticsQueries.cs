@@ -2,14 +2,17 @@ using System.Data.Common;
 using System.Globalization;
 using WalletHelp.Core.Privacy;
 using WalletHelp.Web.Data.Analytics;
+using WalletHelp.Web.Services.Diagnoses;
+using WalletHelp.Web.Services.Audit;
 
 namespace WalletHelp.Web.Services.Analytics;
 
 /// <summary>
 /// The analytics SQL, run on an open SQLite connection (the service's, or the benchmark's file). Every query
-/// aggregates in SQL — over the daily counts the <c>Diagnoses</c> trigger and the funnel writer keep (a day is
-/// <see cref="DateOnly.DayNumber"/> of the Beijing date), or over a covering index of the FAQ tables, which store UTC
-/// <c>DateTime</c> as EF Core's ISO text — and returns only the aggregated rows (see migration <c>AdminAnalytics</c>).
+/// aggregates in SQL over daily counts (a day is <see cref="DateOnly.DayNumber"/> of the Beijing date) that triggers on
+/// <c>Diagnoses</c>, <c>FaqSearchQueries</c> and <c>FaqArticleVotes</c> keep (migrations <c>AdminAnalytics</c> and
+/// <c>AnalyticsDailyCounts</c>) or the funnel writer adds up, so a year reads thousands of rows, not millions, and
+/// returns only the aggregated rows. The assist figures count audit entries over the (Action, At) index.
 /// </summary>
 public static class AnalyticsQueries
 {
@@ -22,11 +25,11 @@ public static class AnalyticsQueries
     {
         await using var cmd = Command(connection, IsPostgres(connection) ? """
             SELECT "Day"::bigint, "Outcome", "Count" FROM "AnalyticsDiagnosisDays"
-            WHERE "Day" BETWEEN @from AND @to
+            WHERE "Day" BETWEEN @from AND @to AND "Count" > 0
             ORDER BY "Day", "Outcome"
             """ : """
             SELECT Day, Outcome, Count FROM AnalyticsDiagnosisDays
-            WHERE Day BETWEEN $from AND $to
+            WHERE Day BETWEEN $from AND $to AND Count > 0
             ORDER BY Day, Outcome
             """,
             ("$from", range.From.DayNumber), ("$to", range.To.DayNumber));
@@ -47,7 +50,7 @@ public static class AnalyticsQueries
                        ROW_NUMBER() OVER (PARTITION BY "Symptom" ORDER BY SUM("Count") DESC, "Code") AS rnk
                 FROM "AnalyticsFindingDays"
                 WHERE "Day" BETWEEN @from AND @to
-                GROUP BY "Symptom", "Code") ranked
+                GROUP BY "Symptom", "Code" HAVING SUM("Count") > 0) ranked
             WHERE rnk <= @top
             ORDER BY "Symptom", rnk
             """ : """
@@ -56,7 +59,7 @@ public static class AnalyticsQueries
                        ROW_NUMBER() OVER (PARTITION BY Symptom ORDER BY SUM(Count) DESC, Code) AS Rank
                 FROM AnalyticsFindingDays
                 WHERE Day BETWEEN $from AND $to
-                GROUP BY Symptom, Code)
+                GROUP BY Symptom, Code HAVING SUM(Count) > 0)
             WHERE Rank <= $top
             ORDER BY Symptom, Rank
             """,
@@ -116,21 +119,21 @@ public static class AnalyticsQueries
     public static async Task<IReadOnlyList<ZeroResultSearch>> ZeroResultSearchesAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
         await using var cmd = Command(connection, IsPostgres(connection) ? """
-            SELECT "Query", "Language", COUNT(*) AS searches
-            FROM "FaqSearchQueries"
-            WHERE "ResultCount" = 0 AND "CreatedAt" >= @start AND "CreatedAt" < @end
+            SELECT "Query", "Language", SUM("Count")::bigint AS searches
+            FROM "AnalyticsSearchDays"
+            WHERE "Day" BETWEEN @from AND @to
             GROUP BY "Query", "Language"
             ORDER BY searches DESC, "Query"
             LIMIT @limit
             """ : """
-            SELECT Query, Language, COUNT(*) AS Searches
-            FROM FaqSearchQueries INDEXED BY IX_FaqSearchQueries_ResultCount_CreatedAt_Query
-            WHERE ResultCount = 0 AND CreatedAt >= $start AND CreatedAt < $end
+            SELECT Query, Language, SUM(Count) AS Searches
+            FROM AnalyticsSearchDays
+            WHERE Day BETWEEN $from AND $to
             GROUP BY Query, Language
             ORDER BY Searches DESC, Query
             LIMIT $limit
             """,
-            ("$start", range.Start.UtcTicks), ("$end", range.End.UtcTicks), ("$limit", MaxSearches));
+            ("$from", range.From.DayNumber), ("$to", range.To.DayNumber), ("$limit", MaxSearches));
         var rows = new List<ZeroResultSearch>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -143,14 +146,12 @@ public static class AnalyticsQueries
     /// <summary>Articles with "not helpful" votes in the range, most such votes first (then the larger share), with their newest comments.</summary>
     public static async Task<IReadOnlyList<ArticleHelpfulness>> LeastHelpfulAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        var start = range.Start.UtcTicks;
-        var end = range.End.UtcTicks;
         var articles = new List<ArticleHelpfulness>();
         await using (var cmd = Command(connection, IsPostgres(connection) ? """
             SELECT v."ArticleId"::bigint, a."Slug", a."TitleZh", a."TitleEn", v.yes, v.no FROM (
-                SELECT "ArticleId", SUM(CASE WHEN "Helpful" THEN 1 ELSE 0 END)::bigint AS yes, SUM(CASE WHEN "Helpful" THEN 0 ELSE 1 END)::bigint AS no
-                FROM "FaqArticleVotes"
-                WHERE "CreatedAt" >= @start AND "CreatedAt" < @end
+                SELECT "ArticleId", SUM("Helpful")::bigint AS yes, SUM("NotHelpful")::bigint AS no
+                FROM "AnalyticsVoteDays"
+                WHERE "Day" BETWEEN @from AND @to
                 GROUP BY "ArticleId") v
             JOIN "FaqArticles" a ON a."Id" = v."ArticleId"
             WHERE v.no > 0 AND NOT a."IsDeleted"
@@ -158,15 +159,15 @@ public static class AnalyticsQueries
             LIMIT @limit
             """ : """
             SELECT v.ArticleId, a.Slug, a.TitleZh, a.TitleEn, v.Yes, v.No FROM (
-                SELECT ArticleId, SUM(Helpful) AS Yes, SUM(1 - Helpful) AS No
-                FROM FaqArticleVotes INDEXED BY IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful
-                WHERE CreatedAt >= $start AND CreatedAt < $end
+                SELECT ArticleId, SUM(Helpful) AS Yes, SUM(NotHelpful) AS No
+                FROM AnalyticsVoteDays
+                WHERE Day BETWEEN $from AND $to
                 GROUP BY ArticleId) v
             JOIN FaqArticles a ON a.Id = v.ArticleId
             WHERE v.No > 0 AND a.IsDeleted = 0
             ORDER BY v.No DESC, CAST(v.No AS REAL) / (v.Yes + v.No) DESC, a.Slug
             LIMIT $limit
-            """, ("$start", start), ("$end", end), ("$limit", MaxArticles)))
+            """, ("$from", range.From.DayNumber), ("$to", range.To.DayNumber), ("$limit", MaxArticles)))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -177,25 +178,26 @@ public static class AnalyticsQueries
         }
         if (articles.Count == 0) return articles;
 
+        // The newest comments of each of these (at most 10) articles, over IX_FaqArticleVotes_ArticleId_Helpful_CreatedAt.
         var comments = articles.ToDictionary(a => a.ArticleId, _ => new List<string>());
         var ids = string.Join(',', articles.Select(a => a.ArticleId.ToString(CultureInfo.InvariantCulture)));
         await using (var cmd = Command(connection, IsPostgres(connection) ? $"""
             SELECT "ArticleId"::bigint, "Comment" FROM (
                 SELECT "ArticleId", "Comment", ROW_NUMBER() OVER (PARTITION BY "ArticleId" ORDER BY "CreatedAt" DESC, "Id" DESC) AS n
                 FROM "FaqArticleVotes"
-                WHERE "ArticleId" IN ({ids}) AND NOT "Helpful" AND "Comment" IS NOT NULL AND "Comment" <> ''
-                  AND "CreatedAt" >= @start AND "CreatedAt" < @end) newest
+                WHERE "ArticleId" IN ({ids}) AND NOT "Helpful" AND "CreatedAt" >= @start AND "CreatedAt" < @end
+                  AND "Comment" IS NOT NULL AND "Comment" <> '') newest
             WHERE n <= @per
             ORDER BY "ArticleId", n
             """ : $"""
             SELECT ArticleId, Comment FROM (
                 SELECT ArticleId, Comment, ROW_NUMBER() OVER (PARTITION BY ArticleId ORDER BY CreatedAt DESC, Id DESC) AS N
                 FROM FaqArticleVotes
-                WHERE ArticleId IN ({ids}) AND Helpful = 0 AND Comment IS NOT NULL AND Comment <> ''
-                  AND CreatedAt >= $start AND CreatedAt < $end)
+                WHERE ArticleId IN ({ids}) AND Helpful = 0 AND CreatedAt >= $start AND CreatedAt < $end
+                  AND Comment IS NOT NULL AND Comment <> '')
             WHERE N <= $per
             ORDER BY ArticleId, N
-            """, ("$start", start), ("$end", end), ("$per", CommentsPerArticle)))
+            """, ("$start", range.Start.UtcTicks), ("$end", range.End.UtcTicks), ("$per", CommentsPerArticle)))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -206,16 +208,78 @@ public static class AnalyticsQueries
         return [.. articles.Select(a => a with { Comments = comments[a.ArticleId] })];
     }
 
+    /// <summary>The diagnoses (cases) stored in the range by their case status now, in the workflow's order.</summary>
+    public static async Task<IReadOnlyList<StatusCount>> CasesByStatusAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
+    {
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Status", SUM("Count")::bigint FROM "AnalyticsCaseDays"
+            WHERE "Day" BETWEEN @from AND @to
+            GROUP BY "Status" HAVING SUM("Count") > 0
+            """ : """
+            SELECT Status, SUM(Count) FROM AnalyticsCaseDays
+            WHERE Day BETWEEN $from AND $to
+            GROUP BY Status HAVING SUM(Count) > 0
+            """,
+            ("$from", range.From.DayNumber), ("$to", range.To.DayNumber));
+        var rows = new List<StatusCount>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new(reader.GetString(0), reader.GetInt64(1)));
+        }
+        return [.. rows.OrderBy(r => Order(CaseVocabulary.Statuses, r.Status)).ThenBy(r => r.Status, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Live-assist sessions in the range from the audit log: shared by a user (a code was made), joined by an agent,
+    /// handed over, ended by the user, left by the agent; and codes rejected. Only the kinds that occurred.
+    /// </summary>
+    public static async Task<IReadOnlyList<StatusCount>> AssistSessionsAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
+    {
+        var actions = string.Join(',', AssistActions.Select(a => "'" + a + "'"));
+        await using var cmd = Command(connection, IsPostgres(connection) ? $"""
+            SELECT "Action", COUNT(*) FROM "AuditEntries"
+            WHERE "Action" IN ({actions}) AND "At" >= @start AND "At" < @end
+            GROUP BY "Action"
+            """ : $"""
+            SELECT Action, COUNT(*) FROM AuditEntries
+            WHERE Action IN ({actions}) AND At >= $start AND At < $end
+            GROUP BY Action
+            """,
+            ("$start", range.Start.UtcTicks), ("$end", range.End.UtcTicks));
+        var rows = new List<StatusCount>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new(reader.GetString(0), reader.GetInt64(1)));
+        }
+        return [.. rows.OrderBy(r => Order(AssistActions, r.Status))];
+    }
+
+    /// <summary>The audit actions that make up the assist figures, in the order a session goes.</summary>
+    public static IReadOnlyList<string> AssistActions { get; } =
+        [AuditActions.AssistStarted, AuditActions.AssistJoined, AuditActions.AssistHandOver, AuditActions.AssistEnded, AuditActions.AssistLeft, AuditActions.AssistCodeRejected];
+
+    private static int Order(IReadOnlyList<string> order, string value)
+    {
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (order[i] == value) return i;
+        }
+        return order.Count;
+    }
+
     public static async Task<AnalyticsSummary> SummaryAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default) =>
         new(range,
             await DiagnosesPerDayAsync(connection, range, ct),
             await TopFindingsAsync(connection, range, ct),
             await FunnelAsync(connection, range, ct),
             await ZeroResultSearchesAsync(connection, range, ct),
-            await LeastHelpfulAsync(connection, range, ct));
+            await LeastHelpfulAsync(connection, range, ct),
+            await CasesByStatusAsync(connection, range, ct),
+            await AssistSessionsAsync(connection, range, ct));
 
-    /// <summary>How EF Core's SQLite provider writes a <see cref="DateTime"/> (UTC here), so text comparison orders it.</summary>
-
+    /// <summary>PostgreSQL (<c>WalletHelp:Database:Provider = Postgres</c>): the same queries with quoted identifiers and real booleans.</summary>
     private static bool IsPostgres(DbConnection connection) => connection is Npgsql.NpgsqlConnection;
 
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)

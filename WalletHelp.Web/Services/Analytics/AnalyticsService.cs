@@ -9,7 +9,10 @@ namespace WalletHelp.Web.Services.Analytics;
 public sealed class AnalyticsService(IDbContextFactory<ApplicationDbContext> dbFactory)
 {
     /// <summary>The tables that can be exported, by the name used in the export address.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["diagnoses-per-day", "top-findings", "funnel", "zero-result-searches", "least-helpful"];
+    public static IReadOnlyList<string> Tables { get; } = ["diagnoses-per-day", "top-findings", "funnel", "zero-result-searches", "least-helpful", "cases-by-status", "assist-sessions"];
+
+    /// <summary>An assist audit action as the API and CSV name the event: <c>assist.hand-over</c> → <c>hand-over</c>.</summary>
+    public static string AssistEvent(string action) => action.StartsWith("assist.", StringComparison.Ordinal) ? action["assist.".Length..] : action;
 
     public async Task<AnalyticsSummary> GetSummaryAsync(AnalyticsRange range, CancellationToken cancellationToken = default)
     {
@@ -48,6 +51,14 @@ public sealed class AnalyticsService(IDbContextFactory<ApplicationDbContext> dbF
             case "least-helpful":
                 Row("slug", "title_zh", "title_en", "helpful", "not_helpful", "why_not_comments");
                 foreach (var r in summary.LeastHelpful) Row(r.Slug, r.TitleZh, r.TitleEn, r.Helpful, r.NotHelpful, string.Join(" | ", r.Comments));
+                break;
+            case "cases-by-status":
+                Row("status", "cases");
+                foreach (var r in summary.CasesByStatus) Row(r.Status, r.Count);
+                break;
+            case "assist-sessions":
+                Row("event", "count");
+                foreach (var r in summary.AssistSessions) Row(AssistEvent(r.Status), r.Count);
                 break;
             default:
                 return null;

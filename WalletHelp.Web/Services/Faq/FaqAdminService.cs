@@ -234,14 +234,16 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         return await SaveAsync(model, FaqSaveAction.KeepStatus, actor, AuditActions.FaqRestored, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FaqCategory>> CategoriesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FaqCategoryRow>> CategoriesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.FaqCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        return await db.FaqCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .Select(c => new FaqCategoryRow { Id = c.Id, Slug = c.Slug, NameZh = c.NameZh, NameEn = c.NameEn, SortOrder = c.SortOrder })
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Creates a category at the end; null when the slug is invalid or taken, or a name is empty.</summary>
-    public async Task<FaqCategory?> CreateCategoryAsync(string slug, string nameZh, string nameEn, CancellationToken cancellationToken = default)
+    public async Task<FaqCategoryRow?> CreateCategoryAsync(string slug, string nameZh, string nameEn, CancellationToken cancellationToken = default)
     {
         slug = (slug ?? "").Trim().ToLowerInvariant();
         if (!SlugPattern().IsMatch(slug) || string.IsNullOrWhiteSpace(nameZh) || string.IsNullOrWhiteSpace(nameEn))
@@ -257,7 +259,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         var category = new FaqCategory { Slug = slug, NameZh = nameZh.Trim(), NameEn = nameEn.Trim(), SortOrder = last + 10 };
         db.Add(category);
         await db.SaveChangesAsync(cancellationToken);
-        return category;
+        return new FaqCategoryRow { Id = category.Id, Slug = category.Slug, NameZh = category.NameZh, NameEn = category.NameEn, SortOrder = category.SortOrder };
     }
 
     public async Task<bool> RenameCategoryAsync(int id, string nameZh, string nameEn, CancellationToken cancellationToken = default)

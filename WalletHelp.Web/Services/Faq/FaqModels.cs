@@ -2,6 +2,23 @@ using WalletHelp.Web.Data.Faq;
 
 namespace WalletHelp.Web.Services.Faq;
 
+/// <summary>Whether an article is visible to readers (the entities store it as an integer).</summary>
+public enum FaqStatus
+{
+    Draft = 0,
+    Published = 1,
+}
+
+/// <summary>A category as the admin pages list and rename it (the names are edited in place).</summary>
+public sealed class FaqCategoryRow
+{
+    public int Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string NameZh { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public int SortOrder { get; init; }
+}
+
 public sealed record FaqArticleSummary(int Id, string Slug, string Title, string CategorySlug, DateTimeOffset UpdatedAt);
 
 public sealed record FaqCategoryView(int Id, string Slug, string Name, IReadOnlyList<FaqArticleSummary> Articles);

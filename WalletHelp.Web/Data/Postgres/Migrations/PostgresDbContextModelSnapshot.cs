@@ -193,6 +193,23 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Status");
+
+                    b.ToTable("AnalyticsCaseDays", (string)null);
+                });
+
             modelBuilder.Entity("WalletHelp.Web.Data.Analytics.DiagnosisDayCount", b =>
                 {
                     b.Property<int>("Day")
@@ -228,6 +245,8 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
 
                     b.HasKey("Day", "Symptom", "Code");
 
+                    b.HasIndex("Day", "Symptom", "Code", "Count");
+
                     b.ToTable("AnalyticsFindingDays", (string)null);
                 });
 
@@ -254,6 +273,50 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
                     b.HasKey("Day", "Symptom", "Stage");
 
                     b.ToTable("AnalyticsFunnelDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.SearchDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Language", "Query");
+
+                    b.HasIndex("Day", "Language", "Query", "Count");
+
+                    b.ToTable("AnalyticsSearchDays", (string)null);
+                });
+
+            modelBuilder.Entity("WalletHelp.Web.Data.Analytics.VoteDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Helpful")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NotHelpful")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "ArticleId");
+
+                    b.HasIndex("Day", "ArticleId", "Helpful", "NotHelpful");
+
+                    b.ToTable("AnalyticsVoteDays", (string)null);
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.AppSecret", b =>
@@ -647,7 +710,13 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
 
                     b.ToTable("Diagnoses", null, t =>
                         {
+                            t.HasTrigger("Diagnoses_CountCases");
+
                             t.HasTrigger("Diagnoses_CountFindings");
+
+                            t.HasTrigger("Diagnoses_MoveCaseStatus");
+
+                            t.HasTrigger("Diagnoses_RecountRerun");
                         });
                 });
 
@@ -817,10 +886,13 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.HasIndex("CreatedAt", "ArticleId", "Helpful")
-                        .HasDatabaseName("IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful");
+                    b.HasIndex("ArticleId", "Helpful", "CreatedAt")
+                        .HasDatabaseName("IX_FaqArticleVotes_ArticleId_Helpful_CreatedAt");
 
-                    b.ToTable("FaqArticleVotes", (string)null);
+                    b.ToTable("FaqArticleVotes", null, t =>
+                        {
+                            t.HasTrigger("FaqArticleVotes_CountDays");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqCategory", b =>
@@ -885,10 +957,10 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("ResultCount", "CreatedAt", "Query")
-                        .HasDatabaseName("IX_FaqSearchQueries_ResultCount_CreatedAt_Query");
-
-                    b.ToTable("FaqSearchQueries", (string)null);
+                    b.ToTable("FaqSearchQueries", null, t =>
+                        {
+                            t.HasTrigger("FaqSearchQueries_CountZeroResults");
+                        });
                 });
 
             modelBuilder.Entity("WalletHelp.Web.Data.Faq.FaqSynonymGroup", b =>

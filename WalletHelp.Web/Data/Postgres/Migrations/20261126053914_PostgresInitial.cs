@@ -12,6 +12,19 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AnalyticsCaseDays",
+                columns: table => new
+                {
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalyticsCaseDays", x => new { x.Day, x.Status });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnalyticsDiagnosisDays",
                 columns: table => new
                 {
@@ -51,6 +64,34 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AnalyticsFunnelDays", x => new { x.Day, x.Symptom, x.Stage });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnalyticsSearchDays",
+                columns: table => new
+                {
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Query = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalyticsSearchDays", x => new { x.Day, x.Language, x.Query });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnalyticsVoteDays",
+                columns: table => new
+                {
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Helpful = table.Column<long>(type: "bigint", nullable: false),
+                    NotHelpful = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalyticsVoteDays", x => new { x.Day, x.ArticleId });
                 });
 
             migrationBuilder.CreateTable(
@@ -609,6 +650,21 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnalyticsFindingDays_Day_Symptom_Code_Count",
+                table: "AnalyticsFindingDays",
+                columns: new[] { "Day", "Symptom", "Code", "Count" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalyticsSearchDays_Day_Language_Query_Count",
+                table: "AnalyticsSearchDays",
+                columns: new[] { "Day", "Language", "Query", "Count" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalyticsVoteDays_Day_ArticleId_Helpful_NotHelpful",
+                table: "AnalyticsVoteDays",
+                columns: new[] { "Day", "ArticleId", "Helpful", "NotHelpful" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -744,9 +800,9 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
                 column: "ArticleId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FaqArticleVotes_CreatedAt_ArticleId_Helpful",
+                name: "IX_FaqArticleVotes_ArticleId_Helpful_CreatedAt",
                 table: "FaqArticleVotes",
-                columns: new[] { "CreatedAt", "ArticleId", "Helpful" });
+                columns: new[] { "ArticleId", "Helpful", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FaqCategories_Slug",
@@ -758,11 +814,6 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
                 name: "IX_FaqSearchQueries_CreatedAt",
                 table: "FaqSearchQueries",
                 column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FaqSearchQueries_ResultCount_CreatedAt_Query",
-                table: "FaqSearchQueries",
-                columns: new[] { "ResultCount", "CreatedAt", "Query" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MaintenanceWindows_EndsAt",
@@ -785,6 +836,9 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
             }
 
             migrationBuilder.DropTable(
+                name: "AnalyticsCaseDays");
+
+            migrationBuilder.DropTable(
                 name: "AnalyticsDiagnosisDays");
 
             migrationBuilder.DropTable(
@@ -792,6 +846,12 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AnalyticsFunnelDays");
+
+            migrationBuilder.DropTable(
+                name: "AnalyticsSearchDays");
+
+            migrationBuilder.DropTable(
+                name: "AnalyticsVoteDays");
 
             migrationBuilder.DropTable(
                 name: "AppSecrets");
