@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test (unit, component, API, browser) and ends with the plain line "N passed, N failed".
-# Browser tests need Debian's chromium and fonts-noto-cjk: installed here when run as root.
+# Browser tests need Debian's chromium and fonts-noto-cjk, the scale-out tests postgresql, redis-server and nginx:
+# installed here when run as root.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The scale-out tests start deploy/local/up.sh: PostgreSQL, Redis and nginx from Debian's packages.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
 # grep reads all of fc-list's output (no -q): with pipefail, -q exits at the first match and fc-list dies of SIGPIPE.
 if ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then need+=(fonts-noto-cjk); fi
 if [ ${#need[@]} -gt 0 ]; then
@@ -14,7 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "test.sh: apt-get install ${need[*]} failed"; echo "0 passed, 1 failed"; exit 1; }
     else
-        echo "test.sh: the browser tests need: ${need[*]}"
+        echo "test.sh: the browser and scale-out tests need: ${need[*]}"
         echo "         install them with: sudo apt-get install -y ${need[*]}"
         echo "0 passed, 1 failed"
         exit 1

@@ -5,6 +5,7 @@ using WalletHelp.Web.Api;
 using WalletHelp.Web.Components;
 using WalletHelp.Web.Infrastructure;
 using WalletHelp.Web.Infrastructure.ReaderPages;
+using WalletHelp.Web.Infrastructure.ScaleOut;
 using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
@@ -47,6 +48,7 @@ else
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseInstanceName();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblemDetails();
@@ -63,6 +65,7 @@ app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapWalletHelpHealth();
+app.MapReadiness();
 app.MapCultureEndpoint();
 app.MapWalletHelpApi();
 app.MapReaderPageForms();

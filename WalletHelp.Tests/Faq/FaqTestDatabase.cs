@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,10 +18,16 @@ public sealed class FaqTestDatabase : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "wallethelp-tests", "faq-" + Guid.NewGuid().ToString("N"));
 
-    public FaqTestDatabase()
+    public FaqTestDatabase() : this(null)
+    {
+    }
+
+    /// <summary>On PostgreSQL when <paramref name="postgres"/> (an Npgsql connection string to an empty database) is given.</summary>
+    public FaqTestDatabase(string? postgres)
     {
         Directory.CreateDirectory(folder);
-        ConnectionString = $"Data Source={Path.Combine(folder, "faq.db")};Foreign Keys=True";
+        Postgres = postgres is not null;
+        ConnectionString = postgres ?? $"Data Source={Path.Combine(folder, "faq.db")};Foreign Keys=True";
         var services = new ServiceCollection();
         Register(services);
         var provider = services.BuildServiceProvider();
@@ -33,6 +40,8 @@ public sealed class FaqTestDatabase : IDisposable
     }
 
     public string ConnectionString { get; }
+
+    public bool Postgres { get; }
 
     public IDbContextFactory<ApplicationDbContext> Factory { get; }
 
@@ -56,7 +65,16 @@ public sealed class FaqTestDatabase : IDisposable
     {
         // Same Identity schema as the app, so the model matches the migrations.
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(ConnectionString));
+        if (Postgres)
+        {
+            services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { [DatabaseProviders.ConfigurationKey] = "Postgres" }).Build());
+            services.AddDbContextFactory<ApplicationDbContext, WalletHelpDbContextFactory>(o => o.UseNpgsql(ConnectionString));
+        }
+        else
+        {
+            services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(ConnectionString));
+        }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new FaqSynonymService(sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(), TimeProvider.System));
         services.AddSingleton(Limits);

@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Web.Data;
+using WalletHelp.Web.Data.Postgres;
 
 namespace WalletHelp.Web.Infrastructure;
 
@@ -8,14 +12,27 @@ public static class DataExtensions
 {
     public const string ConnectionName = "WalletHelp";
 
-    /// <summary>SQLite by default: a file under the app's data folder, created at start.</summary>
+    /// <summary>
+    /// SQLite by default: a file under the app's data folder, created at start. PostgreSQL when
+    /// <c>WalletHelp:Database:Provider</c> is <c>Postgres</c> (<c>ConnectionStrings:WalletHelp</c> in Npgsql's syntax);
+    /// then the Data Protection keys live in the database too, so every instance reads every cookie and token.
+    /// </summary>
     public static WebApplicationBuilder AddWalletHelpData(this WebApplicationBuilder builder)
     {
         var contentRoot = builder.Environment.ContentRootPath;
         // Resolved when first needed, so configuration added by hosts (tests, orchestrators) is honoured.
-        builder.Services.AddDbContextFactory<ApplicationDbContext>((services, options) =>
+        builder.Services.AddDbContextFactory<ApplicationDbContext, WalletHelpDbContextFactory>((services, options) =>
         {
-            options.UseSqlite(ResolveConnectionString(services.GetRequiredService<IConfiguration>(), contentRoot));
+            var configuration = services.GetRequiredService<IConfiguration>();
+            if (DatabaseProviders.From(configuration) == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(configuration.GetConnectionString(ConnectionName)
+                    ?? throw new InvalidOperationException("ConnectionStrings__WalletHelp must be set for the Postgres provider."));
+            }
+            else
+            {
+                options.UseSqlite(ResolveConnectionString(configuration, contentRoot));
+            }
             if (builder.Environment.IsDevelopment())
             {
                 options.EnableDetailedErrors();
@@ -23,6 +40,23 @@ public static class DataExtensions
         });
         // Identity's stores need a scoped context; feature services use the factory (short-lived contexts).
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+        builder.Services.AddScoped(sp => (PostgresDbContext)sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+        builder.Services.AddDataProtection();
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, IConfiguration, ILoggerFactory>((o, services, configuration, logs) =>
+        {
+            if (DatabaseProviders.From(configuration) == DatabaseProvider.Postgres)
+            {
+                o.XmlRepository = new EntityFrameworkCoreXmlRepository<PostgresDbContext>(services, logs);
+            }
+        });
+        builder.Services.AddOptions<DataProtectionOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            if (DatabaseProviders.From(configuration) == DatabaseProvider.Postgres)
+            {
+                // Same name on every instance whatever folder it runs from: the key ring is shared.
+                o.ApplicationDiscriminator = "WalletHelp";
+            }
+        });
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddScoped<DatabaseSeeder>();
@@ -51,6 +85,9 @@ public static class DataExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (!db.IsPostgres())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using WalletHelp.Web.Infrastructure.ScaleOut;
 using WalletHelp.Core;
 using WalletHelp.Web.Services;
 using WalletHelp.Web.Services.Audit;
@@ -32,14 +33,14 @@ public static class ServicesExtensions
     }
 
     /// <summary>
-    /// Live assist: the session store and the live channel are one-server, in-memory implementations; a farm
-    /// registers Redis-backed <see cref="Services.Assist.IAssistSessions"/> and <see cref="Services.Assist.IAssistChannel"/> here instead.
+    /// Live assist: the session store and the live channel are one-server, in-memory implementations, or
+    /// Redis-backed ones when <c>ConnectionStrings:Redis</c> is set (a farm).
     /// </summary>
     public static WebApplicationBuilder AddWalletHelpAssist(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<Services.Assist.AssistOptions>().Bind(builder.Configuration.GetSection("WalletHelp:Assist"));
-        builder.Services.AddSingleton<Services.Assist.IAssistSessions, Services.Assist.InMemoryAssistSessions>();
-        builder.Services.AddSingleton<Services.Assist.IAssistChannel, Services.Assist.InProcessAssistChannel>();
+        // IAssistSessions and IAssistChannel: in-memory, or Redis when configured (ScaleOut.ScaleOutExtensions).
+        builder.AddWalletHelpScaleOut();
         builder.Services.AddSingleton<Services.Assist.AssistService>();
         builder.Services.AddScoped<Services.Assist.AssistUserSession>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Services.Assist.AssistCircuitHandler>();

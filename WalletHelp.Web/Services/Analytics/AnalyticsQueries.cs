@@ -23,7 +23,11 @@ public static class AnalyticsQueries
 
     public static async Task<IReadOnlyList<DailyOutcomeCount>> DiagnosesPerDayAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Day"::bigint, "Outcome", "Count" FROM "AnalyticsDiagnosisDays"
+            WHERE "Day" BETWEEN @from AND @to AND "Count" > 0
+            ORDER BY "Day", "Outcome"
+            """ : """
             SELECT Day, Outcome, Count FROM AnalyticsDiagnosisDays
             WHERE Day BETWEEN $from AND $to AND Count > 0
             ORDER BY Day, Outcome
@@ -40,7 +44,16 @@ public static class AnalyticsQueries
 
     public static async Task<IReadOnlyList<SymptomFindingCount>> TopFindingsAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Symptom", rnk, "Code", total FROM (
+                SELECT "Symptom", "Code", SUM("Count")::bigint AS total,
+                       ROW_NUMBER() OVER (PARTITION BY "Symptom" ORDER BY SUM("Count") DESC, "Code") AS rnk
+                FROM "AnalyticsFindingDays"
+                WHERE "Day" BETWEEN @from AND @to
+                GROUP BY "Symptom", "Code" HAVING SUM("Count") > 0) ranked
+            WHERE rnk <= @top
+            ORDER BY "Symptom", rnk
+            """ : """
             SELECT Symptom, Rank, Code, Total FROM (
                 SELECT Symptom, Code, SUM(Count) AS Total,
                        ROW_NUMBER() OVER (PARTITION BY Symptom ORDER BY SUM(Count) DESC, Code) AS Rank
@@ -63,7 +76,14 @@ public static class AnalyticsQueries
     /// <summary>Every symptom's stages, then all symptoms together (Symptom null); "dropped" = reached − reached the symptom's next stage.</summary>
     public static async Task<IReadOnlyList<FunnelStageCount>> FunnelAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Symptom", "Stage"::bigint, MAX("StepKey"), SUM("Count")::bigint FROM "AnalyticsFunnelDays"
+            WHERE "Day" BETWEEN @from AND @to GROUP BY "Symptom", "Stage"
+            UNION ALL
+            SELECT NULL, "Stage"::bigint, CASE WHEN "Stage" = @result THEN 'result' ELSE '' END, SUM("Count")::bigint FROM "AnalyticsFunnelDays"
+            WHERE "Day" BETWEEN @from AND @to GROUP BY "Stage"
+            ORDER BY 1 NULLS FIRST, 2
+            """ : """
             SELECT Symptom, Stage, MAX(StepKey), SUM(Count) FROM AnalyticsFunnelDays
             WHERE Day BETWEEN $from AND $to GROUP BY Symptom, Stage
             UNION ALL
@@ -98,7 +118,14 @@ public static class AnalyticsQueries
 
     public static async Task<IReadOnlyList<ZeroResultSearch>> ZeroResultSearchesAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Query", "Language", SUM("Count")::bigint AS searches
+            FROM "AnalyticsSearchDays"
+            WHERE "Day" BETWEEN @from AND @to
+            GROUP BY "Query", "Language"
+            ORDER BY searches DESC, "Query"
+            LIMIT @limit
+            """ : """
             SELECT Query, Language, SUM(Count) AS Searches
             FROM AnalyticsSearchDays
             WHERE Day BETWEEN $from AND $to
@@ -120,7 +147,17 @@ public static class AnalyticsQueries
     public static async Task<IReadOnlyList<ArticleHelpfulness>> LeastHelpfulAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
         var articles = new List<ArticleHelpfulness>();
-        await using (var cmd = Command(connection, """
+        await using (var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT v."ArticleId"::bigint, a."Slug", a."TitleZh", a."TitleEn", v.yes, v.no FROM (
+                SELECT "ArticleId", SUM("Helpful")::bigint AS yes, SUM("NotHelpful")::bigint AS no
+                FROM "AnalyticsVoteDays"
+                WHERE "Day" BETWEEN @from AND @to
+                GROUP BY "ArticleId") v
+            JOIN "FaqArticles" a ON a."Id" = v."ArticleId"
+            WHERE v.no > 0 AND NOT a."IsDeleted"
+            ORDER BY v.no DESC, CAST(v.no AS REAL) / (v.yes + v.no) DESC, a."Slug"
+            LIMIT @limit
+            """ : """
             SELECT v.ArticleId, a.Slug, a.TitleZh, a.TitleEn, v.Yes, v.No FROM (
                 SELECT ArticleId, SUM(Helpful) AS Yes, SUM(NotHelpful) AS No
                 FROM AnalyticsVoteDays
@@ -144,7 +181,15 @@ public static class AnalyticsQueries
         // The newest comments of each of these (at most 10) articles, over IX_FaqArticleVotes_ArticleId_Helpful_CreatedAt.
         var comments = articles.ToDictionary(a => a.ArticleId, _ => new List<string>());
         var ids = string.Join(',', articles.Select(a => a.ArticleId.ToString(CultureInfo.InvariantCulture)));
-        await using (var cmd = Command(connection, $"""
+        await using (var cmd = Command(connection, IsPostgres(connection) ? $"""
+            SELECT "ArticleId"::bigint, "Comment" FROM (
+                SELECT "ArticleId", "Comment", ROW_NUMBER() OVER (PARTITION BY "ArticleId" ORDER BY "CreatedAt" DESC, "Id" DESC) AS n
+                FROM "FaqArticleVotes"
+                WHERE "ArticleId" IN ({ids}) AND NOT "Helpful" AND "CreatedAt" >= @start AND "CreatedAt" < @end
+                  AND "Comment" IS NOT NULL AND "Comment" <> '') newest
+            WHERE n <= @per
+            ORDER BY "ArticleId", n
+            """ : $"""
             SELECT ArticleId, Comment FROM (
                 SELECT ArticleId, Comment, ROW_NUMBER() OVER (PARTITION BY ArticleId ORDER BY CreatedAt DESC, Id DESC) AS N
                 FROM FaqArticleVotes
@@ -166,7 +211,11 @@ public static class AnalyticsQueries
     /// <summary>The diagnoses (cases) stored in the range by their case status now, in the workflow's order.</summary>
     public static async Task<IReadOnlyList<StatusCount>> CasesByStatusAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
-        await using var cmd = Command(connection, """
+        await using var cmd = Command(connection, IsPostgres(connection) ? """
+            SELECT "Status", SUM("Count")::bigint FROM "AnalyticsCaseDays"
+            WHERE "Day" BETWEEN @from AND @to
+            GROUP BY "Status" HAVING SUM("Count") > 0
+            """ : """
             SELECT Status, SUM(Count) FROM AnalyticsCaseDays
             WHERE Day BETWEEN $from AND $to
             GROUP BY Status HAVING SUM(Count) > 0
@@ -188,7 +237,11 @@ public static class AnalyticsQueries
     public static async Task<IReadOnlyList<StatusCount>> AssistSessionsAsync(DbConnection connection, AnalyticsRange range, CancellationToken ct = default)
     {
         var actions = string.Join(',', AssistActions.Select(a => "'" + a + "'"));
-        await using var cmd = Command(connection, $"""
+        await using var cmd = Command(connection, IsPostgres(connection) ? $"""
+            SELECT "Action", COUNT(*) FROM "AuditEntries"
+            WHERE "Action" IN ({actions}) AND "At" >= @start AND "At" < @end
+            GROUP BY "Action"
+            """ : $"""
             SELECT Action, COUNT(*) FROM AuditEntries
             WHERE Action IN ({actions}) AND At >= $start AND At < $end
             GROUP BY Action
@@ -226,14 +279,19 @@ public static class AnalyticsQueries
             await CasesByStatusAsync(connection, range, ct),
             await AssistSessionsAsync(connection, range, ct));
 
+    /// <summary>PostgreSQL (<c>WalletHelp:Database:Provider = Postgres</c>): the same queries with quoted identifiers and real booleans.</summary>
+    private static bool IsPostgres(DbConnection connection) => connection is Npgsql.NpgsqlConnection;
+
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
+        var postgres = IsPostgres(connection);
         foreach (var (name, value) in parameters)
         {
             var p = cmd.CreateParameter();
-            p.ParameterName = name;
+            // Npgsql names parameters without the SQLite "$" (its SQL above says @name).
+            p.ParameterName = postgres ? name.TrimStart('$') : name;
             p.Value = value;
             cmd.Parameters.Add(p);
         }

@@ -51,10 +51,15 @@ public sealed class WizardFunnelWriter(WizardFunnelRecorder recorder, IDbContext
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var (day, symptom, stage, key, count) in groups)
             {
-                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                await (db.IsPostgres()
+                    ? db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "AnalyticsFunnelDays" ("Day", "Symptom", "Stage", "StepKey", "Count") VALUES ({day}, {symptom}, {stage}, {key}, {count})
+                    ON CONFLICT ("Day", "Symptom", "Stage") DO UPDATE SET "Count" = "AnalyticsFunnelDays"."Count" + excluded."Count"
+                    """, cancellationToken)
+                    : db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO AnalyticsFunnelDays (Day, Symptom, Stage, StepKey, Count) VALUES ({day}, {symptom}, {stage}, {key}, {count})
                     ON CONFLICT (Day, Symptom, Stage) DO UPDATE SET Count = Count + excluded.Count
-                    """, cancellationToken);
+                    """, cancellationToken));
             }
             await tx.CommitAsync(cancellationToken);
         }

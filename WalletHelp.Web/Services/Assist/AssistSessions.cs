@@ -112,6 +112,41 @@ public sealed class InMemoryAssistSessions(TimeProvider time, Microsoft.Extensio
 
     private AssistOptions Options => options.Value;
 
+    private static readonly System.Text.Json.JsonSerializerOptions StateJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>Everything this store holds, as JSON (a farm keeps it in Redis: see <c>RedisAssistSessions</c>).</summary>
+    internal string ExportState()
+    {
+        lock (gate)
+        {
+            return System.Text.Json.JsonSerializer.Serialize(new State(sessions, codes, starts, claims), StateJson);
+        }
+    }
+
+    /// <summary>Replaces this store's contents with <see cref="ExportState"/>'s output.</summary>
+    internal void ImportState(string json)
+    {
+        var state = System.Text.Json.JsonSerializer.Deserialize<State>(json, StateJson);
+        if (state is null) return;
+        lock (gate)
+        {
+            sessions.Clear();
+            codes.Clear();
+            starts.Clear();
+            claims.Clear();
+            foreach (var (k, v) in state.Sessions) sessions[k] = v;
+            foreach (var (k, v) in state.Codes) codes[k] = v;
+            foreach (var (k, v) in state.Starts) starts[k] = v;
+            foreach (var (k, v) in state.Claims) claims[k] = v;
+        }
+    }
+
+    private sealed record State(
+        Dictionary<string, Session> Sessions,
+        Dictionary<string, CodeEntry> Codes,
+        Dictionary<string, Queue<DateTimeOffset>> Starts,
+        Dictionary<string, Queue<DateTimeOffset>> Claims);
+
     public AssistStart Start(string owner)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -422,10 +457,10 @@ public sealed class InMemoryAssistSessions(TimeProvider time, Microsoft.Extensio
         public DateTimeOffset CodeExpiresAt { get; set; }
         public DateTimeOffset LastUserActivity { get; set; }
         public int Circuits { get; set; }
-        public List<AssistAgent> Agents { get; } = [];
+        public List<AssistAgent> Agents { get; set; } = [];
         public AssistSnapshot? Snapshot { get; set; }
-        public List<AssistTimelineEntry> Timeline { get; } = [];
-        public List<AssistHint> Hints { get; } = [];
+        public List<AssistTimelineEntry> Timeline { get; set; } = [];
+        public List<AssistHint> Hints { get; set; } = [];
         public AssistHint? Pointer { get; set; }
         public AssistSuggestion? Suggestion { get; set; }
         public string? Reference { get; set; }

@@ -24,12 +24,17 @@ internal static class FaqIndexing
 
     /// <summary>Rewrites both index tables from the published articles (the seeder calls it at every start).</summary>
     /// <summary>True when both search tables hold rows (a fresh migration empties them).</summary>
-    public const string PopulatedCondition = "EXISTS (SELECT 1 FROM FaqSearch) AND EXISTS (SELECT 1 FROM FaqSearchGrams)";
+    /// <summary>An SQL condition that holds when the search index has rows (the provider's own index tables).</summary>
+    public static string PopulatedCondition(ApplicationDbContext db) => db.IsPostgres()
+        ? "EXISTS (SELECT 1 FROM \"FaqSearchDocs\")"
+        : "EXISTS (SELECT 1 FROM FaqSearch) AND EXISTS (SELECT 1 FROM FaqSearchGrams)";
 
     public static async Task<bool> IsPopulatedAsync(ApplicationDbContext db, CancellationToken cancellationToken)
     {
         var populated = await db.Database
-            .SqlQueryRaw<long>("SELECT (" + PopulatedCondition + ") AS Value")
+            .SqlQueryRaw<long>(db.IsPostgres()
+                ? PostgresFaqSearch.IsPopulatedSql
+                : "SELECT (" + PopulatedCondition(db) + ") AS Value")
             .SingleAsync(cancellationToken);
         return populated == 1;
     }
@@ -40,7 +45,7 @@ internal static class FaqIndexing
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(db.IsPostgres() ? PostgresFaqSearch.ClearSql : "DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", cancellationToken);
             foreach (var article in await db.FaqArticles.AsNoTracking()
                          .Where(a => a.Status == FaqStatus.Published).ToListAsync(cancellationToken))
             {

@@ -55,6 +55,11 @@ public static partial class FaqSearchIndex
     public static async Task UpsertAsync(DbConnection connection, DbTransaction? transaction, int articleId,
         (string Title, string Body)? chinese, (string Title, string Body)? english, CancellationToken cancellationToken = default)
     {
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            await PostgresFaqSearch.UpsertAsync(connection, transaction, articleId, chinese, english, cancellationToken);
+            return;
+        }
         foreach (var table in new[] { TableName, GramsTableName })
         {
             await using var delete = connection.CreateCommand();
@@ -139,6 +144,10 @@ public static partial class FaqSearchIndex
     public static async Task<IReadOnlyList<FaqSearchHit>> SearchAsync(DbConnection connection, string query, string lang,
         string? categorySlug, int limit, CancellationToken cancellationToken = default)
     {
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            return await PostgresFaqSearch.SearchAsync(connection, query, lang, categorySlug, limit, cancellationToken);
+        }
         var terms = Terms(query);
         if (terms.Count == 0)
         {

@@ -74,7 +74,7 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
             command.CommandText = $"""
                 SELECT 'c:' || "Slug" FROM "FaqCategories" UNION ALL SELECT 'a:' || "Slug" FROM "FaqArticles"
                 UNION ALL SELECT 's:' WHERE EXISTS (SELECT 1 FROM "FaqSynonymGroups")
-                UNION ALL SELECT 'i:' WHERE {FaqIndexing.PopulatedCondition}
+                UNION ALL SELECT 'i:' WHERE {FaqIndexing.PopulatedCondition(db)}
                 """;
             var present = new HashSet<string>(StringComparer.Ordinal);
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -26,6 +26,12 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
 
     private volatile IReadOnlyList<IReadOnlyList<string>>? cache;
 
+    /// <summary>Raised after an edit here (other instances drop their cache on it: <c>ClusterEvents</c>).</summary>
+    public event Action? Changed;
+
+    /// <summary>Drops the cached list (another instance changed it).</summary>
+    public void Forget() => cache = null;
+
     public async Task<IReadOnlyList<FaqSynonymGroupView>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -65,6 +71,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
         await db.SaveChangesAsync(cancellationToken);
         cache = null;
         await FaqChangedAsync();
+        Changed?.Invoke();
         return FaqSynonymError.None;
     }
 
@@ -74,6 +81,7 @@ public sealed class FaqSynonymService(IDbContextFactory<ApplicationDbContext> fa
         var deleted = await db.FaqSynonymGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
         cache = null;
         await FaqChangedAsync();
+        Changed?.Invoke();
         return deleted;
     }
 

@@ -49,6 +49,9 @@ public sealed class BinReferenceService(
 
     public BinTable Current => provider.Current;
 
+    /// <summary>Raised after an import or rollback changed the table here (other instances reload on it: <c>ClusterEvents</c>).</summary>
+    public event Action? Changed;
+
     /// <summary>Rebuilds the effective table from the database (at start, and after each import or rollback).</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
@@ -139,6 +142,7 @@ public sealed class BinReferenceService(
                 await transaction.CommitAsync(cancellationToken);
                 importId = import.Id;
                 await ReloadAsync(cancellationToken);
+                Changed?.Invoke();
                 logger.LogInformation("BIN import {Id} by {Actor}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Rejected} rejected",
                     import.Id, actor.Name, added.Count, changed.Count, unchanged, rejected.Count);
             }
@@ -175,6 +179,7 @@ public sealed class BinReferenceService(
             audit.Add(db, actor, AuditActions.BinsRolledBack, $"bin-import:{importId}");
             await db.SaveChangesAsync(cancellationToken);
             await ReloadAsync(cancellationToken);
+            Changed?.Invoke();
             logger.LogInformation("BIN import {Id} rolled back by {Actor}", importId, actor.Name);
             return true;
         }

@@ -35,6 +35,9 @@ public sealed class RuleParametersService(
 
     public RuleParameters Current => provider.Current;
 
+    /// <summary>Raised after a save or restore made a new set current here (other instances load it on it: <c>ClusterEvents</c>).</summary>
+    public event Action? Changed;
+
     /// <summary>Makes the newest stored set current (at start).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -108,6 +111,7 @@ public sealed class RuleParametersService(
                 restoredFrom is { } from ? $"restored set {from}: {why}" : why);
             await db.SaveChangesAsync(cancellationToken);
             provider.Replace(new RuleParameters(entity.Number, Deserialize(entity.ParametersJson)));
+            Changed?.Invoke();
             logger.LogInformation("Rule parameter set {Number} saved by {Actor}", entity.Number, actor.Name);
             return new RuleParametersSaveResult(View(entity), null, []);
         }
