@@ -1,19 +1,38 @@
 using Microsoft.AspNetCore.OutputCaching;
+using WalletHelp.Web.Infrastructure.ScaleOut;
 
 namespace WalletHelp.Web.Infrastructure.ReaderPages;
 
 /// <summary>
 /// The output-cache tags of reader pages and the anonymous FAQ/status API, and their eviction. Services that change
 /// what a tag covers call <see cref="EvictAsync"/> right after their transaction commits, so the next anonymous
-/// request renders afresh.
+/// request renders afresh — on every instance of a farm: the eviction is also published as a cluster event
+/// (<see cref="ClusterTopics.ReaderCache"/>), and each instance evicts its own store when it hears it.
 /// </summary>
 public interface IReaderCache
 {
     Task EvictAsync(string tag, CancellationToken cancellationToken = default);
 }
 
-public sealed class ReaderCache(IOutputCacheStore store, ILogger<ReaderCache> logger) : IReaderCache
+public sealed class ReaderCache : IReaderCache, IDisposable
 {
+    private readonly IOutputCacheStore store;
+    private readonly ILogger<ReaderCache> logger;
+    private readonly IClusterEvents? cluster;
+    private readonly List<IDisposable> subscriptions = [];
+
+    public ReaderCache(IOutputCacheStore store, ILogger<ReaderCache> logger, IClusterEvents? cluster = null)
+    {
+        this.store = store;
+        this.logger = logger;
+        this.cluster = cluster;
+        if (cluster is null) return;
+        foreach (var tag in (string[])[Faq, Status])
+        {
+            subscriptions.Add(cluster.Subscribe(ClusterTopics.ReaderCache(tag), () => EvictHereAsync(tag)));
+        }
+    }
+
     /// <summary>Articles, categories and synonyms: the FAQ pages and <c>/api/v1/faq…</c>.</summary>
     public const string Faq = "faq";
 
@@ -23,6 +42,14 @@ public sealed class ReaderCache(IOutputCacheStore store, ILogger<ReaderCache> lo
     public async Task EvictAsync(string tag, CancellationToken cancellationToken = default)
     {
         _ = cancellationToken;
+        await EvictHereAsync(tag);
+        cluster?.Publish(ClusterTopics.ReaderCache(tag));
+    }
+
+    public void Dispose() => subscriptions.ForEach(s => s.Dispose());
+
+    private async Task EvictHereAsync(string tag)
+    {
         try
         {
             // Not the caller's token: the change is committed, the cache must follow even if the request is gone.

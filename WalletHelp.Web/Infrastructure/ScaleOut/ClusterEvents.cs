@@ -14,6 +14,9 @@ public static class ClusterTopics
 
     /// <summary>An admin edited the FAQ synonyms: drop the cached list.</summary>
     public const string FaqSynonyms = "faq-synonyms";
+
+    /// <summary>FAQ or status data changed: evict the output-cache tag (<c>ReaderCache.Faq</c> / <c>Status</c>).</summary>
+    public static string ReaderCache(string tag) => "reader-cache:" + tag;
 }
 
 /// <summary>
