@@ -254,6 +254,8 @@ public sealed partial class ReaderPagesTests : IDisposable
             Assert.Contains("data-testid=\"faq-result\"", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
             Assert.Null((await client.GetAsync("/api/v1/faq?q=%E5%86%BB%E7%BB%93", Ct)).Headers.Age);
         }
+        // The search log is written in batches off the request path: wait until what was queued is written.
+        Assert.True(await factory.Services.GetRequiredService<FaqSearchLog>().FlushAsync(TimeSpan.FromSeconds(30), Ct));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         Assert.Equal(4, await db.Set<FaqSearchQuery>().CountAsync(q => q.Query == "冻结", Ct));

@@ -112,14 +112,20 @@ public static class ScaleOutExtensions
                 : HealthCheckResult.Healthy());
     }
 
-    /// <summary>An admin's change on one instance refreshes the BIN table and the rule parameter set on every other.</summary>
+    /// <summary>
+    /// An admin's change on one instance refreshes the BIN table, the rule parameter set, the FAQ synonyms and the
+    /// reader pages' output cache on every other.
+    /// </summary>
     private sealed class ClusterEventWiring(IClusterEvents events, BinReferenceService bins, RuleParametersService rules,
-        Services.Faq.FaqSynonymService synonyms) : IHostedService
+        Services.Faq.FaqSynonymService synonyms, ReaderPages.IReaderCache readerCache) : IHostedService
     {
         private readonly List<IDisposable> subscriptions = [];
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            // The reader cache listens for other instances' evictions from its construction: build it at start, not at
+            // this instance's first own change (an instance that only serves readers would never hear them otherwise).
+            _ = readerCache;
             subscriptions.Add(events.Subscribe(ClusterTopics.Bins, () => bins.ReloadAsync()));
             subscriptions.Add(events.Subscribe(ClusterTopics.RuleParameters, () => rules.LoadAsync()));
             subscriptions.Add(events.Subscribe(ClusterTopics.FaqSynonyms, () =>
