@@ -181,6 +181,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await audit.ScanAsync(page, $"{language} /agent/cases with a note");
         await VisitAsync(audit, page, $"/agent/cases/{references["wait"]}", $"{language} /agent/cases wait");
         await VisitAsync(audit, page, "/agent/assist", $"{language} /agent/assist");
+        await VisitAsync(audit, page, "/agent/guide", $"{language} /agent/guide");
+        await page.ClickAsync("[data-testid='guide-symptom-application-rejected']");
+        await page.Locator("[data-testid='guide-script'][data-step='personal']").WaitForAsync();
+        await audit.ScanAsync(page, $"{language} /agent/guide step with script");
         // Staff see the result page with rule codes.
         await VisitAsync(audit, page, $"/diagnoses/{references["fix-and-retry"]}", $"{language} result fix-and-retry as agent");
         await VisitAsync(audit, page, "/my/diagnoses", $"{language} /my/diagnoses");

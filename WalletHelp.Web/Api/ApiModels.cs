@@ -23,7 +23,30 @@ public sealed record AttemptResponse(int Number, DateTimeOffset CreatedAt, strin
 public sealed record StoredDiagnosisResponse(
     string Reference, DateTimeOffset CreatedAt, string Symptom, string Outcome, DateTimeOffset? RetryAfter,
     string RuleSetVersion, IReadOnlyList<FindingResponse> Findings, string Language, string Status, bool? Helpful,
-    JsonElement? Input, IReadOnlyList<NoteResponse> Notes, int ParameterSet, IReadOnlyList<AttemptResponse> Attempts);
+    JsonElement? Input, IReadOnlyList<NoteResponse> Notes, int ParameterSet, IReadOnlyList<AttemptResponse> Attempts,
+    string? Reason, string? ReasonText, CaseAssigneeResponse? Assignee, CreatorResponse? Creator);
+
+/// <summary>The member of staff a case is assigned to (their sign-in name, usually the email).</summary>
+public sealed record CaseAssigneeResponse(string Name);
+
+/// <summary>Who ran a diagnosis when it was not the person themselves: <c>guided-call</c> by a member of staff.</summary>
+public sealed record CreatorResponse(string Kind, string Name)
+{
+    public const string GuidedCall = "guided-call";
+}
+
+/// <summary>
+/// <c>PATCH /api/v1/diagnoses/{reference}/case</c>. Every field is optional; a missing or null one is left as it is.
+/// <c>assignee</c>: <c>"me"</c>, <c>""</c> (nobody) or an agent's or admin's email.
+/// </summary>
+public sealed record CaseChangeRequest(string? Status, string? Reason, string? ReasonText, string? Assignee);
+
+/// <summary>A case after a change.</summary>
+public sealed record CaseResponse(string Reference, string Status, string? Reason, string? ReasonText, CaseAssigneeResponse? Assignee,
+    IReadOnlyList<CaseEventResponse> History);
+
+/// <summary>One change to a case (newest first): <c>status</c> or <c>assignee</c>, from → to, by whom and when.</summary>
+public sealed record CaseEventResponse(DateTimeOffset At, string Actor, string Kind, string? From, string? To, string? Reason, string? ReasonText);
 
 public static class ApiModelMapping
 {
@@ -42,5 +65,12 @@ public static class ApiModelMapping
         new(view.Reference, view.CreatedAt, view.Symptom.ToCode(), view.Outcome.ToCode(), view.RetryAfter, view.RuleSetVersion,
             texts.Localize(view.Findings, culture), view.Language, view.Status, view.Helpful, view.MaskedInput,
             [.. view.Notes.Select(n => new NoteResponse(n.CreatedAt, n.Author, n.Text))], view.ParameterSet,
-            [.. view.Attempts.Select(a => new AttemptResponse(a.Number, a.CreatedAt, a.Outcome.ToCode(), a.RetryAfter, texts.Localize(a.Findings, culture)))]);
+            [.. view.Attempts.Select(a => new AttemptResponse(a.Number, a.CreatedAt, a.Outcome.ToCode(), a.RetryAfter, texts.Localize(a.Findings, culture)))],
+            view.StatusReason, view.StatusNote, view.AssigneeName is { } assignee ? new CaseAssigneeResponse(assignee) : null,
+            view.CreatorName is { } creator ? new CreatorResponse(CreatorResponse.GuidedCall, creator) : null);
+
+    public static CaseResponse ToCaseResponse(this DiagnosisView view) =>
+        new(view.Reference, view.Status, view.StatusReason, view.StatusNote,
+            view.AssigneeName is { } assignee ? new CaseAssigneeResponse(assignee) : null,
+            [.. view.CaseEvents.Select(e => new CaseEventResponse(e.At, e.Actor, e.Kind, e.From, e.To, e.Reason, e.Note))]);
 }

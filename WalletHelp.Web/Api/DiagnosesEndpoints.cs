@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WalletHelp.Core.Diagnostics;
 using WalletHelp.Web.Infrastructure.Security;
@@ -35,6 +36,17 @@ public static class DiagnosesEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("CreateDiagnosis")
             .WithSummary("Run a diagnosis and store its masked result.");
+
+        group.MapPatch("/{reference}/case", ChangeCaseAsync)
+            .RequireAuthorization(ApiExtensions.StaffPolicy)
+            .DisableAntiforgery()
+            .Accepts<CaseChangeRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("ChangeCase")
+            .WithSummary("Change a case's status (with reason) and/or assignee (agents and admins); recorded in the case history and the audit log.");
 
         group.MapGet("/{reference}", GetAsync)
             .RequireAuthorization(ApiExtensions.StaffPolicy)
@@ -108,17 +120,73 @@ public static class DiagnosesEndpoints
 
     private static Requester Asking(HttpContext http) => Requesters.From(http.User, BrowserId.Get(http), WriteLimits.ClientKey(http));
 
-    private static async Task<IResult> GetAsync(string reference, string? lang, HttpContext http, DiagnosisService diagnoses, IFindingTexts texts, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<StoredDiagnosisResponse>, ProblemHttpResult>> GetAsync(string reference, string? lang, HttpContext http,
+        DiagnosisService diagnoses, IFindingTexts texts, CancellationToken cancellationToken)
     {
         // Staff only (the endpoint's policy), and the service checks it again.
         var view = await diagnoses.FindForAsync(reference, Asking(http), cancellationToken);
         if (view is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No diagnosis has this reference.");
+            return NotFound();
         }
         await diagnoses.RecordOpenedAsync(view.Reference, Services.Audit.AuditActor.From(http), cancellationToken);
-        return Results.Ok(view.ToStoredResponse(texts, DiagnosisService.CultureFor(lang ?? view.Language)));
+        return TypedResults.Ok(view.ToStoredResponse(texts, DiagnosisService.CultureFor(lang ?? view.Language)));
     }
+
+    /// <summary>
+    /// Status (with reason) and/or assignee, by the case page's rules (<see cref="CaseChangeRules"/>): 400 problem details
+    /// naming each bad field (messages in English, or <c>?lang=zh-CN</c>), 404 for an unknown reference.
+    /// </summary>
+    internal static async Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> ChangeCaseAsync(string reference, string? lang,
+        HttpContext http, DiagnosisService diagnoses, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The body must be JSON.", detail: "Send Content-Type: application/json.");
+        }
+        if (http.Request.ContentLength > MaxBodyBytes || await ReadBodyAsync(http.Request.Body, cancellationToken) is not { } body)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is larger than 16 KiB.");
+        }
+        CaseChangeRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<CaseChangeRequest>(body, RequestJson);
+        }
+        catch (JsonException ex)
+        {
+            // Never ex.Message (it can quote the body): the field only when it is one of ours.
+            var field = ex.Path?.TrimStart('$', '.') is { Length: > 0 } path && CaseFields.Contains(path) ? path : "$";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [field] = [field == "$" ? "The body is not a JSON object with status, reason, reasonText and assignee." : $"{field} must be a string or null."],
+            }, title: "The request body could not be read.");
+        }
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["A JSON object is required."] });
+        }
+        var outcome = await diagnoses.ChangeCaseAsync(reference,
+            new CaseChange(request.Status, request.Reason, request.ReasonText, request.Assignee), Services.Audit.AuditActor.From(http), cancellationToken);
+        switch (outcome.Result)
+        {
+            case CaseChangeResult.NotFound:
+                return NotFound();
+            case CaseChangeResult.Invalid:
+                var culture = lang is null ? System.Globalization.CultureInfo.GetCultureInfo("en") : DiagnosisService.CultureFor(lang);
+                return TypedResults.ValidationProblem(outcome.Problems.GroupBy(p => p.Field).ToDictionary(
+                    g => g.Key, g => g.Select(p => Resources.UiText.Get(p.MessageKey, culture)).ToArray()),
+                    title: "The case change is not valid.");
+        }
+        var view = await diagnoses.FindForAsync(reference, Asking(http), cancellationToken);
+        return view is null ? NotFound() : TypedResults.Ok(view.ToCaseResponse());
+    }
+
+    private static readonly HashSet<string> CaseFields = new(StringComparer.Ordinal) { "status", "reason", "reasonText", "assignee" };
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No diagnosis has this reference.");
 
     private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {

@@ -20,6 +20,10 @@ public static class ServicesExtensions
         builder.Services.AddSingleton<ServiceStatusService>();
         builder.Services.AddSingleton<IDiagnosisWriter>(DiagnosisWrites.Create);
         builder.Services.AddSingleton<DiagnosisService>();
+        // The live-assist sessions of a case, as the audit log recorded them (the case page lists them).
+        builder.Services.AddSingleton<Services.Assist.AssistHistory>();
+        // Staff with the live-assist page open (hand-over by picking a colleague).
+        builder.Services.AddSingleton<Services.Assist.StaffPresence>();
         builder.Services.AddScoped<CircuitUser>();
         builder.Services.AddScoped<Components.Pages.Diagnose.WizardScript>();
         builder.Services.AddScoped<Components.Pages.Diagnose.IWizardStore, Components.Pages.Diagnose.SessionWizardStore>();

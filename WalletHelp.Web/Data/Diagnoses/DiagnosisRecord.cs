@@ -29,6 +29,12 @@ public class DiagnosisRecord
     public string? CardNumberHash { get; set; }
     /// <summary>The signed-in user who ran it, if any.</summary>
     public string? OwnerUserId { get; set; }
+    /// <summary>
+    /// The member of staff who ran it on a caller's behalf (a guided call, <c>/agent/guide</c>); null when the person
+    /// ran it themselves (web page or API).
+    /// </summary>
+    public string? CreatorUserId { get; set; }
+    public string? CreatorName { get; set; }
     /// <summary>HMAC of the anonymous browser's id, so the same browser can reopen its result.</summary>
     public string? BrowserHash { get; set; }
     /// <summary>Comma-separated finding codes, for analytics without parsing JSON.</summary>
@@ -129,6 +135,8 @@ public sealed class DiagnosisRecordConfiguration : IEntityTypeConfiguration<Diag
         builder.Property(d => d.BrowserHash).HasMaxLength(64);
         builder.Property(d => d.OwnerUserId).HasMaxLength(450);
         builder.Property(d => d.Status).HasMaxLength(20);
+        builder.Property(d => d.CreatorUserId).HasMaxLength(450);
+        builder.Property(d => d.CreatorName).HasMaxLength(256);
         builder.Property(d => d.HelpfulComment).HasMaxLength(1000);
         builder.Property(d => d.Codes).HasMaxLength(2000);
         builder.HasIndex(d => d.IdNumberHash);

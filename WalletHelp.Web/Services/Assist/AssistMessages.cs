@@ -21,7 +21,7 @@ public sealed record AgentViewMessage(AssistAgentView View) : AssistMessage;
 public sealed record UserViewMessage(AssistUserView View) : AssistMessage;
 
 /// <summary>To one member of staff: a colleague invited them (kept for a future per-person inbox).</summary>
-public sealed record InvitationMessage(string SessionId, string From, string Role) : AssistMessage;
+public sealed record InvitationMessage(string SessionId, string From, string Role, string? Code = null) : AssistMessage;
 
 /// <summary>What the user's page shows, built on the user's server from masked values (never a full number).</summary>
 public sealed record AssistSnapshot(

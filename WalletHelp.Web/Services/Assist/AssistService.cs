@@ -46,6 +46,23 @@ public sealed class AssistService(IAssistSessions sessions, IAssistChannel chann
         return invite;
     }
 
+    /// <summary>
+    /// Hands the session to (<see cref="AssistAgent.Lead"/>) or invites to watch (<see cref="AssistAgent.Watcher"/>) a
+    /// colleague picked by name: the invitation code goes straight to their open live-assist page (their staff topic).
+    /// </summary>
+    public async Task<AssistInvite?> InviteColleagueAsync(string sessionId, AuditActor actor, string role, OnlineColleague colleague)
+    {
+        ArgumentNullException.ThrowIfNull(colleague);
+        if (await InviteAsync(sessionId, actor, role) is not { } invite) return null;
+        await channel.PublishAsync(AssistTopics.Staff(colleague.UserId),
+            new InvitationMessage(sessionId, actor.Name.Split('@')[0], role, invite.Code));
+        return invite;
+    }
+
+    /// <summary>Invitations sent to this member of staff by name (<see cref="InviteColleagueAsync"/>).</summary>
+    public IDisposable SubscribeStaff(string userId, Func<InvitationMessage, Task> onInvitation) =>
+        channel.Subscribe(AssistTopics.Staff(userId), m => m is InvitationMessage i && i.Code is not null ? onInvitation(i) : Task.CompletedTask);
+
     /// <summary>The user's page changed: the masked snapshot goes to the agents.</summary>
     public async Task ShareAsync(string sessionId, AssistSnapshot snapshot)
     {

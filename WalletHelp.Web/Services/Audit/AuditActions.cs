@@ -34,6 +34,10 @@ public static class AuditActions
     public const string AssistEnded = "assist.ended";
     public const string AssistLinked = "assist.linked";
 
+    public const string GuideStarted = "guide.started";
+    public const string GuideCompleted = "guide.completed";
+    public const string GuideCancelled = "guide.cancelled";
+
     public const string FaqSaved = "faq.saved";
     public const string FaqPublished = "faq.published";
     public const string FaqUnpublished = "faq.unpublished";

@@ -42,6 +42,9 @@ public sealed record DiagnosisView(
 
     public string? AssigneeName { get; init; }
 
+    /// <summary>The member of staff who ran it on a caller's behalf (guided call), else null.</summary>
+    public string? CreatorName { get; init; }
+
     /// <summary>Status and assignment changes, newest first.</summary>
     public IReadOnlyList<CaseEventView> CaseEvents { get; init; } = [];
 }
@@ -55,6 +58,9 @@ public sealed record CaseQuery(string? Status = null, string? AssigneeUserId = n
 
 public sealed record CaseListItem(string Reference, DateTimeOffset CreatedAt, Symptom Symptom, Outcome Outcome, string Status,
     string? AssigneeName, int Attempts);
+
+/// <summary>What became of a case change: <see cref="CaseChangeResult.Invalid"/> comes with the problems (<see cref="CaseChangeRules"/>).</summary>
+public sealed record CaseChangeOutcome(CaseChangeResult Result, IReadOnlyList<CaseChangeProblem> Problems);
 
 public enum CaseChangeResult
 {
@@ -108,7 +114,19 @@ public sealed class DiagnosisService(
     /// (<see cref="WriteLimitExceededException"/>), checked in that order and before anything is stored.
     /// </summary>
     public Task<DiagnosisView> RunAsync(DiagnosisInput input, string language, Requester requester, CancellationToken cancellationToken = default) =>
-        RunCoreAsync(input, language, requester, null, cancellationToken);
+        RunCoreAsync(input, language, requester, null, null, cancellationToken);
+
+    /// <summary>
+    /// A guided call: <paramref name="agent"/> ran the wizard on a caller's behalf. A normal diagnosis (same limits,
+    /// masked storage) whose creator is the agent; it belongs to no user or browser (the caller has only the reference),
+    /// and the audit log gets <c>guide.completed</c> against the new reference.
+    /// </summary>
+    public Task<DiagnosisView> RunGuidedAsync(DiagnosisInput input, string language, Requester requester, AuditActor agent,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return RunCoreAsync(input, language, requester with { UserId = null, BrowserId = null }, null, agent, cancellationToken);
+    }
 
     /// <summary>
     /// "Edit this answer" or a re-run after a fix: the new run becomes the next attempt under <paramref name="reference"/>
@@ -117,10 +135,10 @@ public sealed class DiagnosisService(
     /// </summary>
     public Task<DiagnosisView> RunAgainAsync(string reference, DiagnosisInput input, string language, Requester requester,
         CancellationToken cancellationToken = default) =>
-        RunCoreAsync(input, language, requester, reference, cancellationToken);
+        RunCoreAsync(input, language, requester, reference, null, cancellationToken);
 
     private async Task<DiagnosisView> RunCoreAsync(DiagnosisInput input, string language, Requester requester, string? again,
-        CancellationToken cancellationToken)
+        AuditActor? creator, CancellationToken cancellationToken)
     {
         if (InputLimits.Exceeded(input) is { Count: > 0 } tooLong)
         {
@@ -175,16 +193,50 @@ public sealed class DiagnosisService(
             IdNumberHash = idHash,
             CardNumberHash = cardHash,
             OwnerUserId = requester.UserId,
+            CreatorUserId = creator?.UserId,
+            CreatorName = creator?.Name,
             BrowserHash = await hasher.HashAsync(requester.BrowserId is null ? null : "browser:" + requester.BrowserId, cancellationToken),
             Codes = attempt.Codes,
             Attempts = [attempt],
         };
 
-        // Committed before this returns; on SQLite in a group with other requests' diagnoses (GroupedDiagnosisWriter).
-        // Not cancelled with the request: once taken, the write completes and the reference stays valid.
-        await writer.AddAsync(record, CancellationToken.None);
+        if (creator is null)
+        {
+            // Committed before this returns; on SQLite in a group with other requests' diagnoses (GroupedDiagnosisWriter).
+            // Not cancelled with the request: once taken, the write completes and the reference stays valid.
+            await writer.AddAsync(record, CancellationToken.None);
+        }
+        else
+        {
+            await AddGuidedAsync(record, creator, cancellationToken);
+        }
         logger.LogInformation("Diagnosis {Reference}: {Symptom} → {Outcome} ({Codes})", record.Reference, record.Symptom, record.Outcome, record.Codes);
         return ToView(record);
+    }
+
+    /// <summary>
+    /// A guided call's diagnosis, recorded in the same transaction as the audit entry that says who made it (rare, so
+    /// not grouped with other writes).
+    /// </summary>
+    private async Task AddGuidedAsync(DiagnosisRecord record, AuditActor creator, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Diagnoses.Add(record);
+        var guided = audit.Add(db, creator, AuditActions.GuideCompleted, record.Reference, $"{record.Symptom} → {record.Outcome}");
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (retry < DiagnosisWrites.ReferenceRetries)
+            {
+                // 32^8 references make a clash unlikely, but a unique index decides; draw again.
+                record.Reference = ReferenceCode.New();
+                guided.Target = record.Reference;
+            }
+        }
     }
 
     /// <summary>The next attempt under an existing reference, when the requester ran it and it is the same symptom; else null.</summary>
@@ -294,67 +346,98 @@ public sealed class DiagnosisService(
     /// scrubbed). The change, a case event (who, when) and an audit entry are written in one transaction.
     /// </summary>
     public async Task<CaseChangeResult> SetCaseStatusAsync(string reference, string status, string? reason, string? note, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
+        (await ChangeCaseAsync(reference, new CaseChange(status, reason, string.IsNullOrWhiteSpace(note) ? null : note), actor, cancellationToken)).Result;
+
+    /// <summary>Assigns the case to <paramref name="actor"/> (or, with <paramref name="toActor"/> false, to nobody).</summary>
+    public async Task<bool> AssignAsync(string reference, AuditActor actor, bool toActor, CancellationToken cancellationToken = default) =>
+        (await ChangeCaseAsync(reference, new CaseChange(Assignee: toActor ? CaseChange.Me : ""), actor, cancellationToken)).Result
+            == CaseChangeResult.Changed;
+
+    /// <summary>
+    /// Changes a case's status (with reason) and/or assignee, checked by <see cref="CaseChangeRules"/> (the page's rules);
+    /// an assignee named by email must be an agent or admin. Each change is a case event (who, when) and an audit entry,
+    /// written with the change in one transaction.
+    /// </summary>
+    public async Task<CaseChangeOutcome> ChangeCaseAsync(string reference, CaseChange change, AuditActor actor,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!CaseVocabulary.Statuses.Contains(status)
-            || (CaseVocabulary.NeedsReason(status) ? reason is null || !CaseVocabulary.ReasonsFor(status).Contains(reason) : reason is not null))
+        var problems = CaseChangeRules.Check(change);
+        if (problems.Count > 0)
         {
-            return CaseChangeResult.Invalid;
+            return new CaseChangeOutcome(CaseChangeResult.Invalid, problems);
         }
         if (!ReferenceCode.TryNormalize(reference, out var normalized))
         {
-            return CaseChangeResult.NotFound;
+            return new CaseChangeOutcome(CaseChangeResult.NotFound, []);
         }
-        var words = PersonalDataMasking.ScrubFreeText(note?.Trim());
-        words = string.IsNullOrEmpty(words) || !CaseVocabulary.NeedsReason(status) ? null : words.Length > 1000 ? words[..1000] : words;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.Diagnoses.FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
         if (record is null)
         {
-            return CaseChangeResult.NotFound;
+            return new CaseChangeOutcome(CaseChangeResult.NotFound, []);
         }
-        var previous = record.Status;
-        var now = time.GetUtcNow();
-        record.Status = status;
-        record.StatusReason = reason;
-        record.StatusNote = words;
-        record.StatusChangedAt = now;
-        db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+        (string? Id, string? Name) assignee = (null, null);
+        if (change.Assignee is { } named)
         {
-            DiagnosisId = record.Id, At = now, Actor = actor.Name, ActorId = actor.UserId, Kind = "status",
-            From = previous, To = status, Reason = reason, Note = words,
-        });
-        audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, reason is null ? $"{previous} → {status}" : $"{previous} → {status} ({reason})");
+            if (await AssigneeAsync(db, named, actor, cancellationToken) is not { } found)
+            {
+                return new CaseChangeOutcome(CaseChangeResult.Invalid, [new CaseChangeProblem("assignee", "assignee-unknown")]);
+            }
+            assignee = found;
+        }
+        var now = time.GetUtcNow();
+        if (change.Status is { } status)
+        {
+            var words = PersonalDataMasking.ScrubFreeText(change.ReasonText?.Trim());
+            words = string.IsNullOrEmpty(words) ? null : words.Length > CaseChangeRules.MaxReasonText ? words[..CaseChangeRules.MaxReasonText] : words;
+            var reason = change.Reason;
+            var previous = record.Status;
+            record.Status = status;
+            record.StatusReason = reason;
+            record.StatusNote = words;
+            record.StatusChangedAt = now;
+            db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+            {
+                DiagnosisId = record.Id, At = now, Actor = actor.Name, ActorId = actor.UserId, Kind = "status",
+                From = previous, To = status, Reason = reason, Note = words,
+            });
+            audit.Add(db, actor, AuditActions.CaseStatusChanged, normalized, reason is null ? $"{previous} → {status}" : $"{previous} → {status} ({reason})");
+        }
+        if (change.ChangesAssignee)
+        {
+            var previous = record.AssigneeName;
+            record.AssigneeUserId = assignee.Id;
+            record.AssigneeName = assignee.Name;
+            db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
+            {
+                DiagnosisId = record.Id, At = now, Actor = actor.Name, ActorId = actor.UserId, Kind = "assignee",
+                From = previous, To = record.AssigneeName,
+            });
+            audit.Add(db, actor, AuditActions.CaseAssigned, normalized, $"{previous ?? "-"} → {record.AssigneeName ?? "-"}");
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return CaseChangeResult.Changed;
+        return new CaseChangeOutcome(CaseChangeResult.Changed, []);
     }
 
-    /// <summary>Assigns the case to <paramref name="actor"/> (or, with <paramref name="toActor"/> false, to nobody).</summary>
-    public async Task<bool> AssignAsync(string reference, AuditActor actor, bool toActor, CancellationToken cancellationToken = default)
+    /// <summary>"me" → the actor; "" → nobody (ids null); an email → that agent or admin; null when there is no such member of staff.</summary>
+    private static async Task<(string? Id, string? Name)?> AssigneeAsync(ApplicationDbContext db, string named, AuditActor actor,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!ReferenceCode.TryNormalize(reference, out var normalized) || (toActor && actor.UserId is null))
+        if (named.Length == 0) return (null, null);
+        if (string.Equals(named, CaseChange.Me, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return actor.UserId is null ? null : (actor.UserId, actor.Name);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Diagnoses.FirstOrDefaultAsync(d => d.Reference == normalized, cancellationToken);
-        if (record is null)
-        {
-            return false;
-        }
-        var previous = record.AssigneeName;
-        record.AssigneeUserId = toActor ? actor.UserId : null;
-        record.AssigneeName = toActor ? actor.Name : null;
-        db.DiagnosisCaseEvents.Add(new DiagnosisCaseEvent
-        {
-            DiagnosisId = record.Id, At = time.GetUtcNow(), Actor = actor.Name, ActorId = actor.UserId, Kind = "assignee",
-            From = previous, To = record.AssigneeName,
-        });
-        audit.Add(db, actor, AuditActions.CaseAssigned, normalized, $"{previous ?? "-"} → {record.AssigneeName ?? "-"}");
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        var email = named.Trim().ToUpperInvariant();
+        var staff = await (from user in db.Users
+                           join link in db.UserRoles on user.Id equals link.UserId
+                           join role in db.Roles on link.RoleId equals role.Id
+                           where user.NormalizedEmail == email && (role.Name == Roles.Agent || role.Name == Roles.Admin)
+                           select new { user.Id, user.UserName }).FirstOrDefaultAsync(cancellationToken);
+        return staff is null ? null : (staff.Id, staff.UserName ?? named.Trim());
     }
 
     /// <summary>Cases for the agent console, newest first.</summary>
@@ -401,6 +484,10 @@ public sealed class DiagnosisService(
         clean = clean.Replace('O', '0').Replace('I', '1').Replace('L', '1');
         return clean.Length == 0 ? null : clean;
     }
+
+    /// <summary>A guided call started or ended without a diagnosis (<c>guide.*</c>; the symptom only, never an answer).</summary>
+    public Task RecordGuideAsync(string action, AuditActor actor, string? symptom, CancellationToken cancellationToken = default) =>
+        audit.WriteAsync(actor, action, "guide", symptom, cancellationToken);
 
     /// <summary>Records that a member of staff opened a case (page or API).</summary>
     public Task RecordOpenedAsync(string reference, AuditActor actor, CancellationToken cancellationToken = default) =>
@@ -472,6 +559,7 @@ public sealed class DiagnosisService(
             StatusNote = record.StatusNote,
             AssigneeUserId = record.AssigneeUserId,
             AssigneeName = record.AssigneeName,
+            CreatorName = record.CreatorName,
             CaseEvents = [.. record.CaseEvents.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
                 .Select(e => new CaseEventView(e.At, e.Actor, e.Kind, e.From, e.To, e.Reason, e.Note))],
         };

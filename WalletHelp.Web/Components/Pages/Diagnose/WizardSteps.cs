@@ -62,3 +62,10 @@ public static class WizardSteps
     /// <summary>"personal.idNumber" (<see cref="FieldPaths.IdNumber"/>) → "field-personal-idNumber": the element id of a field's input.</summary>
     public static string ElementId(string field) => "field-" + field.Replace('.', '-');
 }
+
+/// <summary>Names of the cascading values that change how the shared step components behave.</summary>
+public static class WizardModes
+{
+    /// <summary>A bool: true when an agent runs the wizard on a caller's behalf (<c>/agent/guide</c>).</summary>
+    public const string GuidedCall = "GuidedCall";
+}
