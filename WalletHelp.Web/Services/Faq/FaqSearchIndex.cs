@@ -342,10 +342,11 @@ public static partial class FaqSearchIndex
         return false;
     }
 
-    private static string EscapeLike(string value) =>
+    /// <summary>A LIKE pattern's literal text (backslash escapes; both providers' search uses it).</summary>
+    internal static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    private static void Add(DbCommand cmd, string name, object value)
+    internal static void Add(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;

@@ -26,7 +26,7 @@ internal static partial class PostgresFaqSearch
         {
             delete.Transaction = transaction;
             delete.CommandText = """DELETE FROM "FaqSearchDocs" WHERE article_id = @id;""";
-            Add(delete, "id", articleId);
+            FaqSearchIndex.Add(delete, "id", articleId);
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
         foreach (var (lang, text) in new[] { (Languages.Chinese, chinese), (Languages.English, english) })
@@ -38,11 +38,11 @@ internal static partial class PostgresFaqSearch
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """INSERT INTO "FaqSearchDocs" (rid, article_id, lang, title, body) VALUES (@rid, @id, @lang, @title, @body);""";
-            Add(insert, "rid", FaqSearchIndex.RowId(articleId, lang));
-            Add(insert, "id", articleId);
-            Add(insert, "lang", lang);
-            Add(insert, "title", t.Title);
-            Add(insert, "body", t.Body);
+            FaqSearchIndex.Add(insert, "rid", FaqSearchIndex.RowId(articleId, lang));
+            FaqSearchIndex.Add(insert, "id", articleId);
+            FaqSearchIndex.Add(insert, "lang", lang);
+            FaqSearchIndex.Add(insert, "title", t.Title);
+            FaqSearchIndex.Add(insert, "body", t.Body);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -66,25 +66,25 @@ internal static partial class PostgresFaqSearch
             {
                 op = "~*";
                 // Word start: at the beginning or after a character that is not a letter or digit (as StartsWord).
-                Add(cmd, $"t{i}", (char.IsLetterOrDigit(term[0]) ? "(^|[^[:alnum:]])" : "") + RegexEscape(term));
+                FaqSearchIndex.Add(cmd, $"t{i}", (char.IsLetterOrDigit(term[0]) ? "(^|[^[:alnum:]])" : "") + RegexEscape(term));
             }
             else
             {
                 op = "ILIKE";
-                Add(cmd, $"t{i}", "%" + LikeEscape(term) + "%");
+                FaqSearchIndex.Add(cmd, $"t{i}", "%" + FaqSearchIndex.EscapeLike(term) + "%");
             }
             inTitle.Add($"d.title {op} @t{i}");
             anywhere.Add($"(d.title {op} @t{i} OR d.body {op} @t{i})");
         }
-        Add(cmd, "lang", lang);
-        Add(cmd, "lo", FaqSearchIndex.RowId(0, lang));
-        Add(cmd, "hi", FaqSearchIndex.RowId(0, lang) + LanguageBlock - 1);
-        Add(cmd, "n", limit);
+        FaqSearchIndex.Add(cmd, "lang", lang);
+        FaqSearchIndex.Add(cmd, "lo", FaqSearchIndex.RowId(0, lang));
+        FaqSearchIndex.Add(cmd, "hi", FaqSearchIndex.RowId(0, lang) + LanguageBlock - 1);
+        FaqSearchIndex.Add(cmd, "n", limit);
         var category = "";
         if (!string.IsNullOrEmpty(categorySlug))
         {
             category = """ AND c."Slug" = @category""";
-            Add(cmd, "category", categorySlug);
+            FaqSearchIndex.Add(cmd, "category", categorySlug);
         }
         cmd.CommandText = $"""
             SELECT a."Id", a."Slug", d.title, d.body, c."Slug", a."UpdatedAt",
@@ -113,17 +113,6 @@ internal static partial class PostgresFaqSearch
     public const string ClearSql = """DELETE FROM "FaqSearchDocs";""";
 
     private static string RegexEscape(string term) => RegexSpecial().Replace(term, @"\$0");
-
-    private static string LikeEscape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
 
     [GeneratedRegex(@"[\\.^$|?*+()\[\]{}]")]
     private static partial Regex RegexSpecial();
