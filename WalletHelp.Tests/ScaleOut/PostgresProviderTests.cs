@@ -124,7 +124,13 @@ public sealed class PostgresProviderTests(FarmFixture farm)
 
         await using var connection = new NpgsqlConnection(farm.PostgresConnectionString());
         await connection.OpenAsync();
+        // The search log is written in batches off the request path: give the writer a moment to add the search.
         var summary = await AnalyticsQueries.SummaryAsync(connection, AnalyticsRange.LastDays(DateTimeOffset.UtcNow, 2));
+        for (var waited = 0; waited < 5_000 && !summary.ZeroResultSearches.Any(z => z.Query == "zzzqqqpg"); waited += 100)
+        {
+            await Task.Delay(100);
+            summary = await AnalyticsQueries.SummaryAsync(connection, AnalyticsRange.LastDays(DateTimeOffset.UtcNow, 2));
+        }
         Assert.Contains(summary.DiagnosesPerDay, d => d.Count > 0);
         Assert.Contains(summary.TopFindings, f => f.Code == "PI-ID-CHECKSUM");
         Assert.Contains(summary.CasesByStatus, c => c.Status == "open" && c.Count > 0);
