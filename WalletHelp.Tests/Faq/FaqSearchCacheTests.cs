@@ -64,7 +64,7 @@ public sealed class FaqSearchCacheTests(WalletHelpFactory factory) : IClassFixtu
     public async Task ReaderCacheEviction_OfTheFaqTag_EmptiesTheSearchCache_OtherTagsDoNot()
     {
         var search = new FaqSearchCache();
-        using var reader = new ReaderCache(new NullStore(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReaderCache>.Instance,
+        using var reader = new ReaderCache(new NullOutputCacheStore(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReaderCache>.Instance,
             taggedCaches: [search]);
         var calls = 0;
         Task<IReadOnlyList<FaqSearchHit>> Search() { calls++; return Task.FromResult<IReadOnlyList<FaqSearchHit>>([]); }
@@ -110,12 +110,5 @@ public sealed class FaqSearchCacheTests(WalletHelpFactory factory) : IClassFixtu
         var response = await client.GetAsync(url, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    private sealed class NullStore : Microsoft.AspNetCore.OutputCaching.IOutputCacheStore
-    {
-        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
-        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }
