@@ -84,7 +84,7 @@ public sealed class ResultBrowserTests(BrowserFixture browser)
         var sockets = 0;
         user.WebSocket += (_, _) => Interlocked.Increment(ref sockets);
         await user.GotoInteractiveAsync("/");
-        var reference = await PostFromBrowserAsync(user, RiskRequest.Replace("因风控原因，暂无法为您开立钱包", "身份信息校验未通过", StringComparison.Ordinal));
+        var reference = await PostFromBrowserAsync(user, RiskRequest);
         await user.GotoInteractiveAsync($"/diagnoses/{reference}");
 
         // A reader holds no circuit: no component marker in the page, no websocket.
@@ -92,12 +92,15 @@ public sealed class ResultBrowserTests(BrowserFixture browser)
         Assert.Equal("true", await user.GetAttributeAsync("[data-testid='render-state']", "data-static-page"));
 
         // Without a circuit: a collapsed finding opens by keyboard; copy shows the snackbar; "yes" opens the comment box.
-        var collapsed = user.Locator(".mud-expand-panel:not(.mud-panel-expanded)").First;
+        var collapsed = user.Locator("[data-testid='group-also-worth-checking'] [data-testid='finding-BK-CARD-MISSING']");
+        Assert.DoesNotContain("mud-panel-expanded", await collapsed.GetAttributeAsync("class"), StringComparison.Ordinal);
         var explanation = collapsed.Locator("[data-testid='finding-explanation']");
         Assert.False(await explanation.IsVisibleAsync());
         await collapsed.Locator(".mud-expand-panel-header").FocusAsync();
         await user.Keyboard.PressAsync("Enter");
         await Assertions.Expect(explanation).ToBeVisibleAsync();
+        await collapsed.Locator(".mud-expand-panel-header").ClickAsync();
+        await Assertions.Expect(explanation).Not.ToBeVisibleAsync();
         await user.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await user.ClickAsync("[data-testid='copy-reference']");
         await Assertions.Expect(user.Locator("#mud-snackbar-container [data-testid='copied']")).ToHaveTextAsync("诊断编号已复制");
