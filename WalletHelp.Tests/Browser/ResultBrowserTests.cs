@@ -148,4 +148,23 @@ public sealed class ResultBrowserTests(BrowserFixture browser)
         await user.Context.CloseAsync();
         await agent.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Result_AssistStartedInTheWizard_CarriesOnThroughTheIsland()
+    {
+        var user = await browser.NewPageAsync(width: 360, height: 780);
+        await user.GotoInteractiveAsync("/diagnose/application-rejected");
+        await user.Locator("[data-testid='wizard-state'][data-restored='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await user.ClickAsync("[data-testid='assist-start']");
+        var code = await user.Locator("[data-testid='assist-code']").GetAttributeAsync("data-code");
+
+        // The same browser's result page: the session is live, so the island comes at once with the same code.
+        var reference = await PostFromBrowserAsync(user, RiskRequest);
+        await user.GotoAsync($"/diagnoses/{reference}");
+        await Assertions.Expect(user.Locator("[data-testid='assist-code']")).ToHaveAttributeAsync("data-code", code!);
+        Assert.Equal(0, await user.Locator("[data-testid='assist-start-form']").CountAsync());
+        var overflow = await user.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the result page with the assist panel scrolls sideways at 360 px");
+        await user.Context.CloseAsync();
+    }
 }
