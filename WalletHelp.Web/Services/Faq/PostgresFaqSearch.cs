@@ -56,6 +56,21 @@ internal static partial class PostgresFaqSearch
             return [];
         }
         await using var cmd = connection.CreateCommand();
+        Prepare(cmd, terms, lang, categorySlug, limit);
+        var hits = new List<FaqSearchHit>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var body = reader.GetString(3);
+            hits.Add(new FaqSearchHit(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), FaqSearchIndex.Snippet(body, terms),
+                reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero), reader.GetInt32(6) == 0));
+        }
+        return hits;
+    }
+
+    /// <summary>The statement and parameters of a search (also what the benchmark runs EXPLAIN ANALYZE on).</summary>
+    internal static void Prepare(DbCommand cmd, IReadOnlyList<string> terms, string lang, string? categorySlug, int limit)
+    {
         var inTitle = new List<string>();
         var anywhere = new List<string>();
         // Longer terms first: the planner's trigram bitmap scans start from the most selective patterns.
@@ -97,15 +112,6 @@ internal static partial class PostgresFaqSearch
             ORDER BY tier, a."SortOrder", a."Id"
             LIMIT @n
             """;
-        var hits = new List<FaqSearchHit>();
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var body = reader.GetString(3);
-            hits.Add(new FaqSearchHit(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), FaqSearchIndex.Snippet(body, terms),
-                reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero), reader.GetInt32(6) == 0));
-        }
-        return hits;
     }
 
     public const string IsPopulatedSql = """SELECT (EXISTS (SELECT 1 FROM "FaqSearchDocs"))::int::bigint AS "Value" """;
