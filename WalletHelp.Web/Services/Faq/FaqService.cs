@@ -111,7 +111,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
             : await searchCache.GetOrSearchAsync(query, lang, categorySlug, limit,
                 () => SearchIndexAsync(query, lang, categorySlug, limit, cancellationToken));
         // The log keeps what was asked, never an ID or card number someone pasted into the box.
-        if (client is null || limits.TryAcquire(WriteKind.FaqSearch, client).Allowed)
+        if (client is null || (await limits.TryAcquireAsync(WriteKind.FaqSearch, client, cancellationToken)).Allowed)
         {
             // Queued, written in batches off the request path (FaqSearchLogWriter); a full queue drops the row, never the search.
             searchLog.Record(PersonalNumberScrubber.Scrub(query)!, lang, hits.Count, time.GetUtcNow());
@@ -143,7 +143,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     {
         if (client is not null)
         {
-            limits.Acquire(WriteKind.FaqVote, client);
+            await limits.AcquireAsync(WriteKind.FaqVote, client, cancellationToken);
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await Published(db).AnyAsync(a => a.Id == articleId, cancellationToken))
