@@ -206,7 +206,7 @@ public static class FaqPostgresBenchmark
     }
 
     private static DbContextOptions<ApplicationDbContext> Options(string cs) =>
-        new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(cs)
+        new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(cs, o => o.CommandTimeout(0)) // the migrations backfill 180k rows
             // Identity's schema version comes from the host's options; irrelevant to the FAQ tables migrated here.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
 
