@@ -63,7 +63,7 @@ rm -rf "$WORK/data"; mkdir -p "$WORK/data"
 (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__WalletHelp="Data Source=$WORK/data/wallethelp.db" \
   WalletHelp__Seed__AdminPassword='Bench-Admin-Pass-1!' WalletHelp__Seed__AgentPassword='Bench-Agent-Pass-1!' \
-  WalletHelp__RateLimits__DiagnosesPerMinute=100000 WalletHelp__RateLimits__FaqSearchesPerMinute=100000 \
+  WalletHelp__RateLimits__DiagnosesPerMinute=10000000 WalletHelp__RateLimits__FaqSearchesPerMinute=10000000 \
   Logging__LogLevel__Default=Warning \
   exec taskset -c 1 dotnet WalletHelp.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
 PIDS+=($!); APP_PID=$!

@@ -13,14 +13,15 @@ public sealed class RateLimitOptions
 {
     public const string Section = "WalletHelp:RateLimits";
 
-    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    // Up to ten million: one address can be a carrier-grade NAT in front of a whole city (and benchmarks need headroom).
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)]
     public int DiagnosesPerMinute { get; set; } = 30;
 
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int SignInPerMinute { get; set; } = 10;
 
     /// <summary>FAQ searches that are logged (API: 429 beyond it; the search box goes on searching without logging).</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)]
     public int FaqSearchesPerMinute { get; set; } = 60;
 
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
