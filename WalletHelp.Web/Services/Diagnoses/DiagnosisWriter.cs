@@ -109,11 +109,16 @@ public sealed class GroupedDiagnosisWriter : IDiagnosisWriter, IAsyncDisposable
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            if (InsertAll(db, group))
+            if (!InsertAll(db, group))
             {
-                Complete(group);
-                return;
+                // A model or record the prepared inserts do not cover: the whole group through SaveChanges, still one commit.
+                await using var tx = await db.Database.BeginTransactionAsync();
+                db.Diagnoses.AddRange(group.Select(p => p.Record));
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
             }
+            Complete(group);
+            return;
         }
         catch (Exception ex) when (ex is SqliteException or DbUpdateException)
         {
