@@ -50,6 +50,31 @@ public sealed class SqliteRowInsert
         return new SqliteRowInsert(key, columns, sql);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, SqliteRowInsert?> Cache = new();
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> (new entities of <typeparamref name="T"/>) in one <c>BEGIN IMMEDIATE</c>
+    /// transaction through one prepared insert; false, with nothing written, when <paramref name="db"/> is not on SQLite
+    /// or the entity's mapping is beyond this helper (the caller then uses <c>SaveChanges</c>).
+    /// </summary>
+    public static bool TryInsertAll<T>(DbContext db, IReadOnlyCollection<T> rows) where T : class
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection connection
+            || db.Model.FindEntityType(typeof(T)) is not { } type
+            || Cache.GetOrAdd(type, TryCreate) is not { } insert)
+        {
+            return false;
+        }
+        db.Database.OpenConnection();
+        using var tx = connection.BeginTransaction(deferred: false);
+        using (var command = insert.Prepare(connection, tx))
+        {
+            foreach (var row in rows) command.Insert(row);
+        }
+        tx.Commit();
+        return true;
+    }
+
     /// <summary>A command for this insert on <paramref name="connection"/> in <paramref name="transaction"/>, prepared once.</summary>
     public Command Prepare(SqliteConnection connection, SqliteTransaction transaction)
     {

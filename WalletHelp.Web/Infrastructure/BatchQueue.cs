@@ -75,6 +75,12 @@ public abstract class BatchWriter<T>(BatchQueue<T> queue) : BackgroundService
 {
     protected virtual int BatchSize => 500;
 
+    /// <summary>
+    /// How long to let items gather after the first one arrives, before a batch is taken (unless a whole batch is
+    /// already waiting): fewer, fuller transactions when items trickle in fast. Zero takes what is there at once.
+    /// </summary>
+    protected virtual TimeSpan Linger => TimeSpan.Zero;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<T>(BatchSize);
@@ -82,6 +88,7 @@ public abstract class BatchWriter<T>(BatchQueue<T> queue) : BackgroundService
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                if (Linger > TimeSpan.Zero && queue.Reader.Count < BatchSize) await Task.Delay(Linger, stoppingToken);
                 while (batch.Count < BatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
                 await WriteAndMarkAsync(batch);
             }
@@ -94,8 +101,14 @@ public abstract class BatchWriter<T>(BatchQueue<T> queue) : BackgroundService
         }
     }
 
+    /// <summary>Batches handed to <see cref="WriteAsync"/> so far (for tests and figures).</summary>
+    public long Batches => Interlocked.Read(ref batches);
+
+    private long batches;
+
     private async Task WriteAndMarkAsync(List<T> batch)
     {
+        if (batch.Count > 0) Interlocked.Increment(ref batches);
         try
         {
             await WriteAsync(batch, CancellationToken.None);
