@@ -32,6 +32,10 @@ public static class DataExtensions
             else
             {
                 options.UseSqlite(ResolveConnectionString(configuration, contentRoot));
+                // Older migrations run data SQL after column changes that SQLite makes by rebuilding the table; the SQL
+                // was written for that order and the schema tests check the result. Without this, a first start printed
+                // some thirty of these warnings, which told an operator nothing they could act on.
+                options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning));
             }
             if (builder.Environment.IsDevelopment())
             {
