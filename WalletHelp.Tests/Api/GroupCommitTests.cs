@@ -6,14 +6,18 @@ using WalletHelp.Web.Services.Diagnoses;
 
 namespace WalletHelp.Tests.Api;
 
-/// <summary>Group commit of new diagnoses (<see cref="GroupedDiagnosisWriter"/>) over a real, migrated SQLite file.</summary>
-public sealed class GroupCommitTests : IDisposable
+/// <summary>
+/// Group commit of new diagnoses (<see cref="GroupedDiagnosisWriter"/>): what must hold on every provider. Run over a
+/// real, migrated SQLite file (<see cref="GroupCommitTests"/>) and over PostgreSQL
+/// (<c>ScaleOut.PostgresGroupCommitTests</c>, on the farm's server).
+/// </summary>
+public abstract class GroupCommitContract
 {
-    private readonly FaqTestDatabase database = new();
+    protected abstract FaqTestDatabase Database { get; }
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static DiagnosisRecord Record(string? symptom = "application-rejected") => new()
+    public static DiagnosisRecord Record(string? symptom = "application-rejected") => new()
     {
         Reference = ReferenceCode.New(),
         CreatedAt = DateTimeOffset.UtcNow,
@@ -30,12 +34,12 @@ public sealed class GroupCommitTests : IDisposable
     [Fact]
     public async Task ConcurrentWrites_AllLand_InGroups()
     {
-        await using var writer = new GroupedDiagnosisWriter(database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance);
+        await using var writer = new GroupedDiagnosisWriter(Database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance);
         var records = Enumerable.Range(0, 300).Select(_ => Record()).ToList();
 
         await Task.WhenAll(records.Select(r => Task.Run(() => writer.AddAsync(r, Ct), Ct)));
 
-        await using var db = await database.Factory.CreateDbContextAsync(Ct);
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
         var stored = await db.Diagnoses.Include(d => d.Attempts).Where(d => d.Symptom == "application-rejected").ToListAsync(Ct);
         Assert.Equal(records.Select(r => r.Reference).Order(), stored.Select(d => d.Reference).Order());
         Assert.All(stored, d => Assert.Single(d.Attempts));
@@ -48,7 +52,7 @@ public sealed class GroupCommitTests : IDisposable
     public async Task FailingItem_FailsAlone_TheRestOfItsGroupIsCommitted()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var writer = new GroupedDiagnosisWriter(database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance, () => gate.Task);
+        await using var writer = new GroupedDiagnosisWriter(Database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance, () => gate.Task);
         var good = Enumerable.Range(0, 10).Select(_ => Record()).ToList();
         var twin = Record();
         twin.Reference = good[3].Reference; // clashes with a group mate: drawn again, not failed
@@ -63,7 +67,7 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(1, writer.Groups);
         Assert.NotEqual(good[3].Reference, twin.Reference);
 
-        await using var db = await database.Factory.CreateDbContextAsync(Ct);
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
         var references = await db.Diagnoses.Select(d => d.Reference).ToListAsync(Ct);
         Assert.Equal(good.Select(r => r.Reference).Append(twin.Reference).Order(), references.Order());
     }
@@ -71,13 +75,21 @@ public sealed class GroupCommitTests : IDisposable
     [Fact]
     public async Task Dispose_WritesWhatIsQueued()
     {
-        var writer = new GroupedDiagnosisWriter(database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance);
+        var writer = new GroupedDiagnosisWriter(Database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance);
         var writes = Enumerable.Range(0, 20).Select(_ => writer.AddAsync(Record(), Ct)).ToList();
         await writer.DisposeAsync();
         await Task.WhenAll(writes);
-        await using var db = await database.Factory.CreateDbContextAsync(Ct);
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
         Assert.Equal(20, await db.Diagnoses.CountAsync(Ct));
     }
+}
+
+/// <summary>Group commit over a real, migrated SQLite file; the SQLite-only prepared-insert path.</summary>
+public sealed class GroupCommitTests : GroupCommitContract, IDisposable
+{
+    private readonly FaqTestDatabase database = new();
+
+    protected override FaqTestDatabase Database => database;
 
     [Fact]
     public async Task PreparedInserts_StoreEveryColumnAsSaveChangesWould_AndFireTheTriggers()
@@ -108,17 +120,17 @@ public sealed class GroupCommitTests : IDisposable
         saved.Attempts = [new DiagnosisAttempt { Number = 1, CreatedAt = at, RetryAfter = at.AddMinutes(30), Outcome = "retry-later", RuleSetVersion = "test",
             ParameterSet = 7, FindingsJson = "[]", MaskedInputJson = "{}", Codes = written.Codes }];
 
-        await using (var writer = new GroupedDiagnosisWriter(database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance))
+        await using (var writer = new GroupedDiagnosisWriter(Database.Factory, NullLogger<GroupedDiagnosisWriter>.Instance))
         {
             await writer.AddAsync(written, Ct);
         }
-        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        await using (var db = await Database.Factory.CreateDbContextAsync(Ct))
         {
             db.Diagnoses.Add(saved);
             await db.SaveChangesAsync(Ct);
         }
 
-        await using var check = await database.Factory.CreateDbContextAsync(Ct);
+        await using var check = await Database.Factory.CreateDbContextAsync(Ct);
         var rows = await check.Diagnoses.AsNoTracking().Include(d => d.Attempts).ToDictionaryAsync(d => d.Reference, Ct);
         var a = rows[written.Reference];
         var b = rows[saved.Reference];

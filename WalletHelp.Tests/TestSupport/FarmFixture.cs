@@ -15,11 +15,19 @@ namespace WalletHelp.Tests.TestSupport;
 /// </summary>
 public sealed class FarmFixture : IAsyncLifetime
 {
-    public const int PostgresPort = 55433;
-    public const int RedisPort = 56380;
-    public const int PortA = 55301;
-    public const int PortB = 55302;
-    public const int NginxPort = 58080;
+    // Free ports picked per run (fixed ones clashed when two test runs on one machine started farms at once).
+    public int PostgresPort { get; } = FreePort();
+    public int RedisPort { get; } = FreePort();
+    public int PortA { get; } = FreePort();
+    public int PortB { get; } = FreePort();
+    public int NginxPort { get; } = FreePort();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private IPlaywright? playwright;
 

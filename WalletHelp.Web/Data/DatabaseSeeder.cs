@@ -36,7 +36,7 @@ public sealed class DatabaseSeeder(
         var pending = await PendingMigrationsAsync(cancellationToken);
         if (pending > 0)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.MigrateWithBackfillTimeoutAsync(cancellationToken);
         }
         var migrations = clock.Elapsed;
 

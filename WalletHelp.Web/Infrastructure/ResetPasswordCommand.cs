@@ -34,7 +34,7 @@ public static class ResetPasswordCommand
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.MigrateWithBackfillTimeoutAsync(cancellationToken);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)

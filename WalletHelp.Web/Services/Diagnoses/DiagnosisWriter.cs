@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,10 @@ public interface IDiagnosisWriter
     Task AddAsync(DiagnosisRecord record, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One transaction per diagnosis: for databases with concurrent writers (PostgreSQL).</summary>
+/// <summary>
+/// One transaction per diagnosis (one commit, one WAL flush each). Not used by the app any more — both providers use
+/// <see cref="GroupedDiagnosisWriter"/> — but kept as the plain reference writer.
+/// </summary>
 public sealed class DirectDiagnosisWriter(IDbContextFactory<ApplicationDbContext> dbFactory) : IDiagnosisWriter
 {
     public async Task AddAsync(DiagnosisRecord record, CancellationToken cancellationToken = default)
@@ -38,11 +42,13 @@ public sealed class DirectDiagnosisWriter(IDbContextFactory<ApplicationDbContext
 }
 
 /// <summary>
-/// Group commit for SQLite, which takes one writer at a time: requests queue their diagnosis and wait; a single writer
-/// task takes what is pending (up to <see cref="MaxGroup"/>), writes it in one transaction and then completes every
-/// waiting request — each still committed before its 201, but one commit (and one fsync) serves the whole group and
-/// requests never contend for the database's write lock. An item that fails (after redrawing a clashing reference)
-/// fails alone: the group is retried item by item under savepoints.
+/// Group commit: requests queue their diagnosis and wait; a single writer task takes what is pending (up to
+/// <see cref="MaxGroup"/>), writes it in one transaction and then completes every waiting request — each still
+/// committed before its 201, but one commit (and one fsync / WAL flush) serves the whole group. On SQLite, which takes
+/// one writer at a time, requests also never contend for the write lock (prepared inserts, <see cref="SqliteRowInsert"/>);
+/// on PostgreSQL the group is one <c>SaveChanges</c> (Npgsql sends its inserts as one batch) in one transaction. An
+/// item that fails (after redrawing a clashing reference) fails alone: the group is retried item by item under
+/// savepoints.
 /// </summary>
 public sealed class GroupedDiagnosisWriter : IDiagnosisWriter, IAsyncDisposable
 {
@@ -111,16 +117,15 @@ public sealed class GroupedDiagnosisWriter : IDiagnosisWriter, IAsyncDisposable
             await using var db = await dbFactory.CreateDbContextAsync();
             if (!InsertAll(db, group))
             {
-                // A model or record the prepared inserts do not cover: the whole group through SaveChanges, still one commit.
-                await using var tx = await db.Database.BeginTransactionAsync();
+                // PostgreSQL, or a model or record the prepared inserts do not cover: the whole group through one
+                // SaveChanges, which is one transaction (all or nothing) and one commit.
                 db.Diagnoses.AddRange(group.Select(p => p.Record));
                 await db.SaveChangesAsync();
-                await tx.CommitAsync();
             }
             Complete(group);
             return;
         }
-        catch (Exception ex) when (ex is SqliteException or DbUpdateException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
             foreach (var item in group) DiagnosisWrites.ResetKeys(item.Record);
         }
@@ -168,11 +173,14 @@ public sealed class GroupedDiagnosisWriter : IDiagnosisWriter, IAsyncDisposable
     /// </summary>
     private bool InsertAll(ApplicationDbContext db, List<Pending> group)
     {
+        if (db.Database.GetDbConnection() is not SqliteConnection connection)
+        {
+            return false; // PostgreSQL: SaveChanges batches the group's inserts itself.
+        }
         inserts ??= (SqliteRowInsert.TryCreate(db.Model.FindEntityType(typeof(DiagnosisRecord))!),
             SqliteRowInsert.TryCreate(db.Model.FindEntityType(typeof(DiagnosisAttempt))!));
         if (inserts is not ({ } diagnosisInsert, { } attemptInsert)
-            || group.Any(p => p.Record.Notes.Count > 0 || p.Record.CaseEvents.Count > 0)
-            || db.Database.GetDbConnection() is not SqliteConnection connection)
+            || group.Any(p => p.Record.Notes.Count > 0 || p.Record.CaseEvents.Count > 0))
         {
             return false;
         }
@@ -229,13 +237,11 @@ public static class DiagnosisWrites
         }
     }
 
-    /// <summary>Group commit where the database takes one writer at a time (SQLite), plain transactions elsewhere.</summary>
-    public static IDiagnosisWriter Create(IServiceProvider services)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>();
-        using var db = factory.CreateDbContext();
-        return db.Database.IsSqlite()
-            ? new GroupedDiagnosisWriter(factory, services.GetRequiredService<ILogger<GroupedDiagnosisWriter>>())
-            : new DirectDiagnosisWriter(factory);
-    }
+    /// <summary>
+    /// Group commit on both providers: on SQLite because it takes one writer at a time, on PostgreSQL because a commit
+    /// waits for its WAL flush, and one flush per group instead of one per diagnosis is what lets writes keep up.
+    /// </summary>
+    public static IDiagnosisWriter Create(IServiceProvider services) =>
+        new GroupedDiagnosisWriter(services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(),
+            services.GetRequiredService<ILogger<GroupedDiagnosisWriter>>());
 }

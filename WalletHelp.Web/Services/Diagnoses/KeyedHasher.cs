@@ -69,8 +69,19 @@ public sealed class KeyedHasher(
             }
             var fresh = RandomNumberGenerator.GetBytes(32);
             db.AppSecrets.Add(new AppSecret { Name = SecretName, ProtectedValue = protector.Protect(Convert.ToBase64String(fresh)) });
-            await db.SaveChangesAsync(cancellationToken);
-            return key = fresh;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return key = fresh;
+            }
+            catch (DbUpdateException) when (secret is null)
+            {
+                // Another instance (or process) stored its key between our read and our insert: use that one, so every
+                // instance hashes alike (two instances' first diagnoses at once did this: one got a 500).
+                await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var stored = await again.AppSecrets.AsNoTracking().SingleAsync(s => s.Name == SecretName, cancellationToken);
+                return key = Convert.FromBase64String(protector.Unprotect(stored.ProtectedValue));
+            }
         }
         finally
         {
