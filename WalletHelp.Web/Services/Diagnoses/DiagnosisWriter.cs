@@ -17,31 +17,6 @@ public interface IDiagnosisWriter
 }
 
 /// <summary>
-/// One transaction per diagnosis (one commit, one WAL flush each). Not used by the app any more — both providers use
-/// <see cref="GroupedDiagnosisWriter"/> — but kept as the plain reference writer.
-/// </summary>
-public sealed class DirectDiagnosisWriter(IDbContextFactory<ApplicationDbContext> dbFactory) : IDiagnosisWriter
-{
-    public async Task AddAsync(DiagnosisRecord record, CancellationToken cancellationToken = default)
-    {
-        for (var retry = 0; ; retry++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.Diagnoses.Add(record);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (retry < DiagnosisWrites.ReferenceRetries)
-            {
-                DiagnosisWrites.Redraw(record);
-            }
-        }
-    }
-}
-
-/// <summary>
 /// Group commit: requests queue their diagnosis and wait; a single writer task takes what is pending (up to
 /// <see cref="MaxGroup"/>), writes it in one transaction and then completes every waiting request — each still
 /// committed before its 201, but one commit (and one fsync / WAL flush) serves the whole group. On SQLite, which takes
