@@ -40,7 +40,7 @@ start_once() { # prints ms to the first 200 of GET /, and the app's "Database re
   # CPU time the process used until then (user + system): far less sensitive to other load than the wall time.
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$ms ms (CPU $cpu ms)  $(grep -m1 -A1 'Database ready' "$WORK/coldstart.log" | tail -1 | sed 's/^ *//')"
+  echo "$ms ms (CPU $cpu ms)  $(grep -m1 -o 'Database ready.*' "$WORK/coldstart.log"); $(grep -m1 -o 'Accepting requests.*' "$WORK/coldstart.log")"
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · load average $(cut -d' ' -f1-3 /proc/loadavg) · ${PIN:-not pinned}"
