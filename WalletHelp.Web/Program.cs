@@ -52,8 +52,8 @@ else
     app.UseHsts();
 }
 app.UseInstanceName();
-app.UseStartupGate();
 app.UseSecurityHeaders();
+app.UseStartupGate();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblemDetails();
 // Explicit so that the problem-details middleware above also wraps authorization's 401/403.

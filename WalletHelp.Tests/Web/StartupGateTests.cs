@@ -76,6 +76,8 @@ public sealed class StartupGateTests
         Assert.Contains("正在启动", html, StringComparison.Ordinal);
         Assert.Contains("is starting", html, StringComparison.Ordinal);
         Assert.Contains("http-equiv=\"refresh\" content=\"4\"", html, StringComparison.Ordinal);
+        // Answered after the security headers, like every other page.
+        Assert.Equal("nosniff", Assert.Single(page.Headers.GetValues("X-Content-Type-Options")));
 
         var api = await client.GetAsync("/api/v1/faq?q=x", Ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);

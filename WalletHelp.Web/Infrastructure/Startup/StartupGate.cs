@@ -38,7 +38,7 @@ public static class StartupGate
         return builder;
     }
 
-    /// <summary>First in the pipeline after the exception handler: holds requests until the database is ready.</summary>
+    /// <summary>Early in the pipeline (after the exception handler and the security headers): holds requests until the database is ready.</summary>
     public static IApplicationBuilder UseStartupGate(this WebApplication app)
     {
         var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
@@ -177,8 +177,7 @@ public static class StartupGate
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="refresh" content="{retryAfterSeconds}"><title>{enc.Encode(zh)}</title></head>
-            <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">
-            <main><h1 style="font-size:1.4rem">{enc.Encode(zh)}</h1><p lang="en">{enc.Encode(en)}</p></main></body></html>
+            <body><main><h1>{enc.Encode(zh)}</h1><p lang="en">{enc.Encode(en)}</p></main></body></html>
             """);
     }
 
