@@ -7,6 +7,7 @@ using WalletHelp.Web.Infrastructure;
 using WalletHelp.Web.Infrastructure.ReaderPages;
 using WalletHelp.Web.Infrastructure.ScaleOut;
 using WalletHelp.Web.Infrastructure.Security;
+using WalletHelp.Web.Infrastructure.Startup;
 using WalletHelp.Web.Services.Email;
 using WalletHelp.Web.Services.Faq;
 
@@ -15,6 +16,8 @@ AppFolder.UseAppFolderOutsideDevelopment(args);
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWalletHelpData();
+// The port opens before the database is migrated and seeded; requests wait for it (Infrastructure/Startup).
+builder.AddWalletHelpStartup();
 builder.AddWalletHelpIdentity();
 builder.AddWalletHelpStaffSecurity();
 builder.AddWalletHelpEmail();
@@ -50,6 +53,7 @@ else
 }
 app.UseInstanceName();
 app.UseSecurityHeaders();
+app.UseStartupGate();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblemDetails();
 // Explicit so that the problem-details middleware above also wraps authorization's 401/403.
@@ -72,13 +76,9 @@ app.MapReaderPageForms();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticReaderPages();
 app.MapAdditionalIdentityEndpoints();
 
-// Start-up problems (read-only folder, corrupt or locked database) end in one clear line and a non-zero exit.
-if (!await StartupFailure.TryAsync(() => app.InitializeDatabaseAsync(), app.Configuration, app.Environment))
-{
-    return 1;
-}
-app.Run();
-return 0;
+// Migrations, seeding and reference data run while the port is already open (requests wait for them); start-up
+// problems (read-only folder, corrupt or locked database) end in one clear line, the app stopping and a non-zero exit.
+return await app.RunWithDatabaseStartingAsync();
 
 /// <summary>Entry point, public so tests can host the real app.</summary>
 public partial class Program;

@@ -5,8 +5,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WalletHelp.Web.Data;
+using WalletHelp.Web.Infrastructure.Startup;
 
 namespace WalletHelp.Tests.TestSupport;
 
@@ -105,6 +107,25 @@ public class WalletHelpFactory : WebApplicationFactory<Program>
             }
         }
         return [.. bytes];
+    }
+
+    /// <summary>
+    /// False to hand the host over while the database is still being made ready (the start-up gate's tests); by default
+    /// the host is returned once migrations and seeding are done, so tests can read seeded data through
+    /// <c>Services</c> at once, as before the port opened early.
+    /// </summary>
+    public bool WaitForDatabase { get; set; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForDatabase)
+        {
+            var readiness = host.Services.GetRequiredService<DatabaseReadiness>();
+            // A failed start shows up as the exception it was (Ready faults), not as a timeout.
+            readiness.Ready.WaitAsync(TimeSpan.FromMinutes(3)).GetAwaiter().GetResult();
+        }
+        return host;
     }
 
     protected override void Dispose(bool disposing)

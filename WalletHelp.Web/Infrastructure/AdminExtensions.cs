@@ -1,3 +1,4 @@
+using WalletHelp.Web.Infrastructure.Startup;
 using WalletHelp.Web.Services.Analytics;
 using WalletHelp.Web.Services.Reference;
 using WalletHelp.Web.Services.Rules;
@@ -16,19 +17,17 @@ public static class AdminExtensions
         builder.Services.AddSingleton<AnalyticsService>();
         builder.Services.AddSingleton<WizardFunnelRecorder>();
         builder.Services.AddHostedService<WizardFunnelWriter>();
-        builder.Services.AddHostedService<ReferenceDataLoader>();
+        builder.Services.AddSingleton<IDatabaseReadyStep, ReferenceDataLoader>();
         return builder;
     }
 
-    /// <summary>Loads admin-imported reference data and the newest rule parameter set once the database is migrated (hosted services start after that).</summary>
-    private sealed class ReferenceDataLoader(BinReferenceService bins, RuleParametersService rules) : IHostedService
+    /// <summary>Loads admin-imported reference data and the newest rule parameter set once the database is migrated, before the first request is let through.</summary>
+    private sealed class ReferenceDataLoader(BinReferenceService bins, RuleParametersService rules) : IDatabaseReadyStep
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
+        public async Task RunAsync(CancellationToken cancellationToken)
         {
             await bins.ReloadAsync(cancellationToken);
             await rules.LoadAsync(cancellationToken);
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
