@@ -6,31 +6,42 @@ using WalletHelp.Web.Data;
 namespace WalletHelp.Tests.Web;
 
 /// <summary>
-/// Migrations run with a long command timeout (a backfill such as PostgresFaqSearchSpeed's took longer than EF Core's
-/// 30 s at ~100k articles), and the context's own timeout is back afterwards.
+/// Migrations run with a long command timeout on PostgreSQL (a backfill such as PostgresFaqSearchSpeed's took longer
+/// than EF Core's 30 s at ~100k articles), and the context's own timeout is back afterwards; on SQLite, where a
+/// command's timeout is also its wait for a lock, they keep the context's own (a locked database fails the start fast:
+/// <c>StartupFailureTests</c>).
 /// </summary>
 public sealed class MigrationTimeoutTests : IDisposable
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), "wallethelp-tests", $"migration-timeout-{Guid.NewGuid():N}.db");
 
     [Fact]
-    public async Task MigrationCommands_GetTheBackfillTimeout_ThenTheContextsOwn()
+    public void Postgres_GetsTheBackfillTimeout_SqliteKeepsItsOwn()
+    {
+        using var postgres = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql("Host=localhost;Database=x").Options);
+        using var sqlite = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={path}").Options);
+
+        Assert.Equal(MigrationRunner.CommandTimeout, MigrationRunner.BackfillTimeoutFor(postgres.Database));
+        Assert.True(MigrationRunner.CommandTimeout > TimeSpan.FromMinutes(5));
+        Assert.Null(MigrationRunner.BackfillTimeoutFor(sqlite.Database));
+    }
+
+    [Fact]
+    public async Task SqliteMigrationCommands_KeepTheContextsTimeout()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var seen = new TimeoutRecorder();
         await using var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>()
-            .UseSqlite($"Data Source={path};Pooling=False")
+            .UseSqlite($"Data Source={path};Pooling=False", o => o.CommandTimeout(7))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .AddInterceptors(seen)
             .Options);
-        var before = db.Database.GetCommandTimeout();
 
         await db.MigrateWithBackfillTimeoutAsync(TestContext.Current.CancellationToken);
 
         Assert.NotEmpty(seen.Timeouts);
-        Assert.All(seen.Timeouts, t => Assert.Equal((int)MigrationRunner.CommandTimeout.TotalSeconds, t));
-        Assert.True(MigrationRunner.CommandTimeout > TimeSpan.FromMinutes(5));
-        Assert.Equal(before, db.Database.GetCommandTimeout());
+        Assert.All(seen.Timeouts, t => Assert.Equal(7, t));
+        Assert.Equal(7, db.Database.GetCommandTimeout());
     }
 
     private sealed class TimeoutRecorder : DbCommandInterceptor

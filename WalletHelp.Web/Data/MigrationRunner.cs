@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace WalletHelp.Web.Data;
 
@@ -11,11 +12,23 @@ public static class MigrationRunner
     /// </summary>
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>Migrates with <see cref="CommandTimeout"/> per command, then restores the context's own timeout.</summary>
+    /// <summary>
+    /// The timeout migrations run with on this database: <see cref="CommandTimeout"/> on PostgreSQL, where the
+    /// backfills are; none (the context's own) on SQLite, where a command's timeout is also how long it waits for a
+    /// lock — a database another process holds must fail the start within seconds with its clear line, not in 30 minutes.
+    /// </summary>
+    public static TimeSpan? BackfillTimeoutFor(DatabaseFacade database) => database.IsNpgsql() ? CommandTimeout : null;
+
+    /// <summary>Migrates with <see cref="BackfillTimeoutFor"/> per command, then restores the context's own timeout.</summary>
     public static async Task MigrateWithBackfillTimeoutAsync(this DbContext db, CancellationToken cancellationToken = default)
     {
+        if (BackfillTimeoutFor(db.Database) is not { } timeout)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
         var previous = db.Database.GetCommandTimeout();
-        db.Database.SetCommandTimeout(CommandTimeout);
+        db.Database.SetCommandTimeout(timeout);
         try
         {
             await db.Database.MigrateAsync(cancellationToken);
