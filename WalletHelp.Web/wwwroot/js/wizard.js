@@ -40,3 +40,33 @@ export async function checkNetwork(url, times) {
     }
     return { online: true, failed: false, times: measured };
 }
+
+// The wizard's steps in the browser's history. The wizard is an interactive island on a static page: Blazor has no
+// router in its circuit, and its own navigation would fetch and re-render the whole page for every step. So the
+// wizard makes its history entries here (?step=N, state { whWizardStep }) and hears Back/Forward itself: a popstate
+// that lands on the wizard's own path, while the wizard is on the page, goes to the wizard (and not to Blazor's
+// enhanced navigation); one that leaves the path (Back to the triage) is left to Blazor.
+let historyWatcher = null;
+
+export function setAddress(url, step, replace) {
+    const state = { whWizardStep: step };
+    if (replace) history.replaceState(state, '', url); else history.pushState(state, '', url);
+}
+
+export function watchHistory(wizard) {
+    unwatchHistory();
+    const path = location.pathname;
+    historyWatcher = function (event) {
+        if (location.pathname !== path || !document.querySelector("[data-testid='wizard-state']")) return;
+        // Capture phase on window: runs before Blazor's own popstate handler, which then never sees this entry.
+        event.stopImmediatePropagation();
+        const step = parseInt(new URLSearchParams(location.search).get('step') || '1', 10);
+        wizard.invokeMethodAsync('StepFromHistory', isNaN(step) ? 1 : step).catch(() => { });
+    };
+    window.addEventListener('popstate', historyWatcher, true);
+}
+
+export function unwatchHistory() {
+    if (historyWatcher) window.removeEventListener('popstate', historyWatcher, true);
+    historyWatcher = null;
+}
