@@ -224,10 +224,16 @@ public sealed partial class DiagnoseWizard : IDisposable
         }
     }
 
-    private void Validate()
+    /// <summary>
+    /// Runs the rules. <paramref name="notify"/>: the wizard will not re-render, so the fields, findings and sidebar
+    /// whose part changed re-render themselves (<see cref="WizardState.FindingsChanged"/>); otherwise the wizard's own
+    /// render that follows shows them.
+    /// </summary>
+    private void Validate(bool notify = false)
     {
         if (State is null) return;
-        State.Findings = Engine.Diagnose(State.Input, schedule).Findings;
+        var findings = Engine.Diagnose(State.Input, schedule).Findings;
+        if (notify) State.Findings = findings; else State.SetFindingsQuietly(findings);
         if (Assist.IsActive)
         {
             // Live assist: what the rules just said, masked, goes to the agents (in-process: no waiting here).
@@ -259,7 +265,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             {
                 await Task.Delay(DebounceMilliseconds, token);
                 // The fields, findings and sidebar whose part changed re-render themselves (WizardState.FindingsChanged).
-                Validate();
+                Validate(notify: true);
             }
             catch (OperationCanceledException)
             {

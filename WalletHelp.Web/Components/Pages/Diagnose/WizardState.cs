@@ -50,6 +50,12 @@ public sealed class WizardState
         }
     }
 
+    /// <summary>
+    /// Replaces the findings without raising <see cref="FindingsChanged"/>: for a page that re-renders itself (and so
+    /// every field) right after, where the fields' own renders would come first, in batches of their own.
+    /// </summary>
+    public void SetFindingsQuietly(IReadOnlyList<Finding> value) => findings = value ?? [];
+
     /// <summary>Raised after every answer change (the page debounces validation and saving).</summary>
     public event Action? Changed;
 
