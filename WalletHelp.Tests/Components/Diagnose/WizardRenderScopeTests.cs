@@ -44,8 +44,8 @@ public sealed class WizardRenderScopeTests : WizardTestBase, IClassFixture<Wizar
         // The wizard's own renders, seen through its progress bar (re-rendered whenever the wizard renders).
         var progress = cut.FindComponent<WizardProgress>();
         var wizard = progress.RenderCount;
-        var step = cut.FindComponent<PersonalStep>();
-        var stepRenders = step.RenderCount;
+        // bUnit counts a component's render together with its children's, so the step's own renders show through its
+        // other fields: had the step re-rendered, each of them would have too.
         var others = cut.FindComponents<WizardTextField>().Where(f => f.Instance.Field != FieldPaths.IdNumber)
             .Select(f => (f, f.RenderCount)).ToList();
         var otherFindings = cut.FindComponents<FieldFindings>().Where(f => f.Instance.Field != FieldPaths.IdNumber)
@@ -56,28 +56,27 @@ public sealed class WizardRenderScopeTests : WizardTestBase, IClassFixture<Wizar
         var idFindingsRenders = idFindings.RenderCount;
         Assert.True(others.Count >= 3, "the personal step has other text fields");
 
-        // One keystroke: the field re-renders (it handled the event; once more if the rules already ran and turned its
-        // aria-invalid on), nothing else does.
+        // One keystroke: the field re-renders (it handled the event), not the wizard, the step or another field.
         Type(cut, FieldPaths.IdNumber, "1");
-        Assert.InRange(idField.RenderCount, idRenders + 1, idRenders + 2);
-        Assert.Equal(stepRenders, step.RenderCount);
+        Assert.True(idField.RenderCount > idRenders);
         Assert.Equal(wizard, progress.RenderCount);
+        Assert.All(others, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
 
         // The rules run after the pause: the ID number's findings re-render (its check-digit/length finding appears)…
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='findings-personal-idNumber'] [data-testid^='field-finding-']")), Wait);
         Assert.True(idFindings.RenderCount > idFindingsRenders);
         // …and still not the step, the page, nor any other field or its findings.
-        Assert.Equal(stepRenders, step.RenderCount);
         Assert.Equal(wizard, progress.RenderCount);
         Assert.All(others, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
         Assert.All(otherFindings, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
 
-        // Findings that stay the same do not re-render even their own component.
+        // Findings that stay the same (the answer typed again) do not re-render even their own component.
         var settled = idFindings.RenderCount;
-        Type(cut, FieldPaths.IdNumber, "11");
+        Type(cut, FieldPaths.IdNumber, "1");
         await Task.Delay(DiagnoseWizard.DebounceMilliseconds * 3, Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(settled, idFindings.RenderCount);
-        Assert.Equal(stepRenders, step.RenderCount);
+        Assert.Equal(wizard, progress.RenderCount);
+        Assert.All(others, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
     }
 
     [Fact]

@@ -51,19 +51,6 @@ let historyWatcher = null;
 export function setAddress(url, step, replace) {
     const state = { whWizardStep: step };
     if (replace) history.replaceState(state, '', url); else history.pushState(state, '', url);
-    followAddress();
-}
-
-// The static layout's links that come back here (language switch, sign-in) were written for the address the page
-// was loaded with: point them at the step shown now.
-function followAddress() {
-    const here = location.pathname + location.search;
-    document.querySelectorAll("a[href^='/culture?'], a[href^='/Account/Login?ReturnUrl=']").forEach(function (a) {
-        const link = new URL(a.getAttribute('href'), location.origin);
-        const name = link.searchParams.has('redirectUri') ? 'redirectUri' : 'ReturnUrl';
-        link.searchParams.set(name, here);
-        a.setAttribute('href', link.pathname + link.search);
-    });
 }
 
 export function watchHistory(wizard) {
@@ -75,7 +62,6 @@ export function watchHistory(wizard) {
         event.stopImmediatePropagation();
         const step = parseInt(new URLSearchParams(location.search).get('step') || '1', 10);
         wizard.invokeMethodAsync('StepFromHistory', isNaN(step) ? 1 : step).catch(() => { });
-        followAddress();
     };
     window.addEventListener('popstate', historyWatcher, true);
 }
