@@ -41,6 +41,24 @@ for trx in "$results"/trx/*.trx; do
     f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+# The failed tests and the start of their messages, last, so a log's tail names them.
+for trx in "$results"/trx/*.trx; do
+    awk '
+        /<UnitTestResult / && /outcome="Failed"/ {
+            match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11)
+            gsub(/&quot;/, "\"", name); gsub(/&amp;/, "\\&", name)
+            print "FAILED: " name; want = 1; next
+        }
+        want && /<Message>/ { inmsg = 1; lines = 0; sub(/.*<Message>/, "") }
+        inmsg {
+            done = sub(/<\/Message>.*/, "")
+            gsub(/&quot;/, "\""); gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&amp;/, "\\&")
+            if (lines < 12) print "    " $0
+            lines++
+            if (done) { inmsg = 0; want = 0 }
+        }
+    ' "$trx"
+done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1  # the build or the runner failed before any test could report
 fi

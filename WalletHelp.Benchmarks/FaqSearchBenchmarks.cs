@@ -65,14 +65,14 @@ public class FaqSearchBenchmarks
 /// <summary>Builds the database and measures p50/p99 by plain repetition (BenchmarkDotNet has no p99 column).</summary>
 public sealed class FaqBenchmarkDatabase : IDisposable
 {
-    private static readonly string[] ZhWords =
+    internal static readonly string[] ZhWords =
     [
         "身份", "验证", "银行卡", "预留手机号", "绑定", "钱包", "开通", "审核", "风控", "冻结", "维护", "网络", "客服", "额度",
         "充值", "提现", "密码", "安全", "证件", "过期", "校验位", "姓名", "支付", "转账", "等级", "限额", "信用", "记录", "失败", "重试",
         "数字人民币", "运营机构", "网点", "短信", "验证码", "升级", "余额", "商户", "扫码", "离线",
     ];
 
-    private static readonly string[] EnWords =
+    internal static readonly string[] EnWords =
     [
         "identity", "verification", "bank", "card", "reserved", "phone", "binding", "wallet", "opening", "review", "risk",
         "frozen", "maintenance", "network", "support", "limit", "top-up", "withdraw", "password", "security", "document",
@@ -152,7 +152,7 @@ public sealed class FaqBenchmarkDatabase : IDisposable
     }
 
     /// <summary>The seeded synonym groups, as <see cref="FaqSynonymService.GroupsAsync"/> reads them back.</summary>
-    private static readonly IReadOnlyList<IReadOnlyList<string>> Synonyms =
+    internal static readonly IReadOnlyList<IReadOnlyList<string>> Synonyms =
         [.. FaqSynonymSeed.Groups.Select(g => FaqSynonymService.Split(string.Join(", ", g))).Where(g => g.Count >= 2)];
 
     /// <summary>The index alone (a query whose terms all match never goes further).</summary>
@@ -221,7 +221,7 @@ public sealed class FaqBenchmarkDatabase : IDisposable
     /// A few product words among many filler words, so a product word occurs in a few percent of articles
     /// (as in a real knowledge base) rather than in every one.
     /// </summary>
-    private static string Text(Random random, string[] topics, string[] filler, int topicCount, int fillerCount, string separator)
+    internal static string Text(Random random, string[] topics, string[] filler, int topicCount, int fillerCount, string separator)
     {
         var words = Enumerable.Range(0, fillerCount).Select(_ => filler[random.Next(filler.Length)]).ToList();
         for (var i = 0; i < topicCount; i++)
@@ -234,10 +234,10 @@ public sealed class FaqBenchmarkDatabase : IDisposable
     private const string CommonHanzi =
         "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研";
 
-    private static readonly string[] ZhFiller =
+    internal static readonly string[] ZhFiller =
         [.. Enumerable.Range(0, 6000).Select(i => new string([CommonHanzi[(i * 7) % CommonHanzi.Length], CommonHanzi[(i * 13 + i / CommonHanzi.Length) % CommonHanzi.Length]]))];
 
-    private static readonly string[] EnFiller =
+    internal static readonly string[] EnFiller =
         [.. Enumerable.Range(0, 6000).Select(i => Syllable(i) + Syllable(i / 17 + 5) + Syllable(i / 289 + 11))];
 
     private static string Syllable(int i) =>

@@ -176,4 +176,20 @@ public class ResultComponentsTests : BunitTestBase
         Assert.Equal(showCodes, cut.Markup.Contains("BK-BANK-MISMATCH</code>", StringComparison.Ordinal));
         Assert.Equal(showCodes ? 1 : 0, cut.FindAll("[data-testid='finding-code']").Count);
     }
+
+    [Fact]
+    public void ReferenceCard_CopyAndPrint_AreOneClickWithoutACircuit()
+    {
+        var cut = Render<ReferenceCard>(p => p
+            .Add(x => x.Reference, "WH-7KQ2-9MX4")
+            .Add(x => x.CreatedAt, DateTimeOffset.Parse("2026-11-25T09:12:03Z", System.Globalization.CultureInfo.InvariantCulture))
+            .Add(x => x.Symptom, Symptom.ApplicationRejected));
+
+        // wwwroot/js/result.js copies data-wh-copy and shows data-wh-copied; data-wh-print prints.
+        var copy = cut.Find("[data-testid='copy-reference']");
+        Assert.Equal("WH-7KQ2-9MX4", copy.GetAttribute("data-wh-copy"));
+        Assert.Equal("诊断编号已复制", copy.GetAttribute("data-wh-copied"));
+        Assert.Equal("复制诊断编号", copy.GetAttribute("aria-label"));
+        Assert.NotNull(cut.Find("[data-testid='print']").GetAttribute("data-wh-print"));
+    }
 }

@@ -111,6 +111,13 @@ public sealed class FarmFixture : IAsyncLifetime
         return $"Host=127.0.0.1;Port={PostgresPort};Database={database};Username=wallethelp;Password={password}";
     }
 
+    /// <summary>StackExchange.Redis connection string of the farm's Redis (what up.sh gives both instances).</summary>
+    public string RedisConnectionString()
+    {
+        var password = File.ReadLines(Path.Combine(DataFolder, "secrets.env")).First(l => l.StartsWith("REDIS_PASSWORD=", StringComparison.Ordinal))["REDIS_PASSWORD=".Length..];
+        return $"127.0.0.1:{RedisPort},password={password}";
+    }
+
     /// <summary>A new, empty database on the farm's PostgreSQL (for provider tests that must not share data).</summary>
     public async Task<string> CreateDatabaseAsync()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using WalletHelp.Tests.TestSupport;
 using WalletHelp.Web.Data;
@@ -48,6 +49,24 @@ public sealed class SkeletonTests : IClassFixture<WalletHelpFactory>
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         Assert.Equal(2, await db.Users.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(2, await db.Roles.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Seeder_ADatabaseOneMigrationBehind_IsBroughtUpToDate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var behind = new WalletHelpFactory();
+        _ = behind.CreateClient();
+        using var scope = behind.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var all = db.Database.GetMigrations().ToList();
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(all[^2], cancellationToken: ct);
+        Assert.Equal([all[^1]], await db.Database.GetPendingMigrationsAsync(ct));
+
+        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(ct);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        Assert.Contains(behind.Logs, l => l.Contains("(1 applied)", StringComparison.Ordinal));
     }
 
     [Fact]

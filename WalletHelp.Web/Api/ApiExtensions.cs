@@ -13,14 +13,15 @@ public sealed class RateLimitOptions
 {
     public const string Section = "WalletHelp:RateLimits";
 
-    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    // Up to ten million: one address can be a carrier-grade NAT in front of a whole city (and benchmarks need headroom).
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)]
     public int DiagnosesPerMinute { get; set; } = 30;
 
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int SignInPerMinute { get; set; } = 10;
 
     /// <summary>FAQ searches that are logged (API: 429 beyond it; the search box goes on searching without logging).</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)]
     public int FaqSearchesPerMinute { get; set; } = 60;
 
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
@@ -64,19 +65,19 @@ public static class ApiExtensions
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
 
-        services.AddSingleton<WriteLimits>();
+        // The budgets themselves: in this process, or in Redis when configured (IRateCounter, AddWalletHelpScaleOut).
+        services.AddSingleton(sp => new WriteLimits(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>(), sp.GetRequiredService<IRateCounter>()));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // By endpoint, not by path string: "/api/v1/auth/login/", "/ACCOUNT/LOGIN" and "//Account/Login" reach the
             // same endpoints and so the same budget. The sign-in page counts its form posts only (GETs are free).
             options.AddPolicy(SignInPolicy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter("signin:" + WriteLimits.ClientKey(http),
-                    _ => Window(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.SignInPerMinute))
+                ? Shared(http, "signin", o => o.SignInPerMinute)
                 : RateLimitPartition.GetNoLimiter("signin:get"));
             options.AddPolicy(AccountEmailPolicy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter("account-email:" + WriteLimits.ClientKey(http),
-                    _ => Window(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.AccountEmailsPerMinute))
+                ? Shared(http, "account-email", o => o.AccountEmailsPerMinute)
                 : RateLimitPartition.GetNoLimiter("account-email:get"));
             options.OnRejected = async (context, cancellationToken) =>
             {
@@ -150,13 +151,15 @@ public static class ApiExtensions
         return trimmed[(trimmed.LastIndexOf('/') + 1)..];
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    /// <summary>A per-minute budget per client address for a middleware policy, kept in the app's <see cref="IRateCounter"/>.</summary>
+    private static RateLimitPartition<string> Shared(HttpContext http, string bucket, Func<RateLimitOptions, int> permits)
     {
-        PermitLimit = permits,
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        var client = WriteLimits.ClientKey(http);
+        var services = http.RequestServices;
+        return RateLimitPartition.Get(bucket + ":" + client, _ => new CounterRateLimiter(
+            services.GetRequiredService<IRateCounter>(), bucket, client,
+            permits(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value), TimeSpan.FromMinutes(1)));
+    }
 
     /// <summary>The 429 problem details every limit answers with (middleware and <see cref="WriteLimits"/> alike).</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooManyRequests(HttpContext http, int seconds)

@@ -34,7 +34,7 @@ public static class FaqEndpoints
             return TypedResults.Ok(all.Select(a => new FaqListItem(a.Slug, a.Title, "", a.CategorySlug, Utc(a.UpdatedAt))).ToList());
         }
         // Every search writes a log row: over the per-address budget the API says 429 (and writes nothing).
-        var decision = limits.TryAcquire(WriteKind.FaqSearch, WriteLimits.ClientKey(http));
+        var decision = await limits.TryAcquireAsync(WriteKind.FaqSearch, WriteLimits.ClientKey(http), ct);
         if (!decision.Allowed)
         {
             return ApiExtensions.TooManyRequests(http, decision.RetryAfterSeconds);

@@ -33,7 +33,7 @@ public sealed class DatabaseSeeder(
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        var pending = await PendingMigrationsAsync(cancellationToken);
         if (pending > 0)
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -66,6 +66,47 @@ public sealed class DatabaseSeeder(
             (long)clock.Elapsed.TotalMilliseconds, (long)migrations.TotalMilliseconds, pending,
             (long)(accounts - migrations).TotalMilliseconds, accountsSeeded ? "already seeded" : "seeded",
             (long)(clock.Elapsed - accounts).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// How many of this context's migrations the database has not applied: the migration ids declared in the assembly
+    /// (<c>[DbContext]</c> + <c>[Migration]</c> attributes) against one plain read of <c>__EFMigrationsHistory</c>.
+    /// Same answer as <c>GetPendingMigrationsAsync</c> without starting EF's migration services and model, which took
+    /// most of a start on an existing database (1.8 s of 1.9 s "database ready" on a loaded 2-core machine).
+    /// </summary>
+    private async Task<int> PendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        var contextType = db.GetType();
+        var declared = contextType.Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.EntityFrameworkCore.Migrations.Migration).IsAssignableFrom(t)
+                && t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute), false)
+                    .Cast<Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute>().Any(a => a.ContextType == contextType))
+            .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false)
+                .Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().FirstOrDefault()?.Id)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                declared.Remove(reader.GetString(0));
+            }
+            return declared.Count;
+        }
+        catch (DbException)
+        {
+            // No history table: a new database, everything is pending.
+            return declared.Count;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Both roles exist and both seeded accounts hold their role: one query, no Identity or EF query pipeline.</summary>

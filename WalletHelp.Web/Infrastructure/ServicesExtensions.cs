@@ -18,6 +18,8 @@ public static class ServicesExtensions
         builder.Services.AddScoped<AuditActorAccessor>();
         builder.Services.AddScoped<WalletHelp.Web.Services.Diagnoses.RequesterAccessor>();
         builder.Services.AddSingleton<KeyedHasher>();
+        builder.Services.AddSingleton<StatusMemo>();
+        builder.Services.AddSingleton<ReaderPages.ITaggedCache>(sp => sp.GetRequiredService<StatusMemo>());
         builder.Services.AddSingleton<ServiceStatusService>();
         builder.Services.AddSingleton<IDiagnosisWriter>(DiagnosisWrites.Create);
         builder.Services.AddSingleton<DiagnosisService>();

@@ -9,6 +9,47 @@ public static class PostgresSql
 {
     public const string FaqSearchTable = "FaqSearchDocs";
 
+    /// <summary>
+    /// Migration <c>PostgresFaqSearchSpeed</c>: the short-gram arrays of <c>FaqSearchDocs</c> (every lower-cased one- and
+    /// two-character substring holding a non-ASCII character: "冻结" → 冻, 结, 冻结), kept by a trigger and looked up
+    /// through GIN indexes, so a one- or two-character Chinese term (which has no trigram) is an index lookup, not a
+    /// scan. Exact: such a term occurs in a text if and only if it is one of those substrings (terms hold no whitespace).
+    /// </summary>
+    public static readonly string[] ShortGramsUp =
+    [
+        """
+        CREATE FUNCTION faq_short_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT CASE WHEN octet_length(t) = length(t) THEN '{}'::text[] ELSE coalesce((
+                SELECT array_agg(DISTINCT g) FROM (
+                    SELECT lower(substr(t, i, n)) AS g
+                    FROM generate_series(1, length(t)) AS i, (VALUES (1), (2)) AS len(n)
+                    WHERE i + n - 1 <= length(t)) s
+                WHERE octet_length(g) > length(g) AND g !~ '\s'), '{}'::text[]) END
+        $$;
+        """,
+        """
+        CREATE FUNCTION faq_search_docs_grams() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.title_grams := faq_short_grams(NEW.title);
+            NEW.body_grams := faq_short_grams(NEW.body);
+            RETURN NEW;
+        END; $$;
+        """,
+        """ALTER TABLE "FaqSearchDocs" ADD COLUMN title_grams text[] NOT NULL DEFAULT '{}', ADD COLUMN body_grams text[] NOT NULL DEFAULT '{}';""",
+        """CREATE TRIGGER "FaqSearchDocs_Grams" BEFORE INSERT OR UPDATE OF title, body ON "FaqSearchDocs" FOR EACH ROW EXECUTE FUNCTION faq_search_docs_grams();""",
+        """UPDATE "FaqSearchDocs" SET title = title;""",
+        """CREATE INDEX "IX_FaqSearchDocs_title_grams" ON "FaqSearchDocs" USING gin (title_grams);""",
+        """CREATE INDEX "IX_FaqSearchDocs_body_grams" ON "FaqSearchDocs" USING gin (body_grams);""",
+    ];
+
+    public static readonly string[] ShortGramsDown =
+    [
+        """DROP TRIGGER IF EXISTS "FaqSearchDocs_Grams" ON "FaqSearchDocs";""",
+        "DROP FUNCTION IF EXISTS faq_search_docs_grams();",
+        """ALTER TABLE "FaqSearchDocs" DROP COLUMN IF EXISTS title_grams, DROP COLUMN IF EXISTS body_grams;""",
+        "DROP FUNCTION IF EXISTS faq_short_grams(text);",
+    ];
+
     public static readonly string[] Up =
     [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm;",

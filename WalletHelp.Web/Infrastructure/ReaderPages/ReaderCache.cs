@@ -14,18 +14,32 @@ public interface IReaderCache
     Task EvictAsync(string tag, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// An in-memory cache of something a reader-cache tag covers (e.g. FAQ search answers), emptied whenever that tag is
+/// evicted — here or, in a farm, on another instance.
+/// </summary>
+public interface ITaggedCache
+{
+    string Tag { get; }
+
+    void Evict();
+}
+
 public sealed class ReaderCache : IReaderCache, IDisposable
 {
     private readonly IOutputCacheStore store;
     private readonly ILogger<ReaderCache> logger;
     private readonly IClusterEvents? cluster;
     private readonly List<IDisposable> subscriptions = [];
+    private readonly ITaggedCache[] taggedCaches;
 
-    public ReaderCache(IOutputCacheStore store, ILogger<ReaderCache> logger, IClusterEvents? cluster = null)
+    public ReaderCache(IOutputCacheStore store, ILogger<ReaderCache> logger, IClusterEvents? cluster = null,
+        IEnumerable<ITaggedCache>? taggedCaches = null)
     {
         this.store = store;
         this.logger = logger;
         this.cluster = cluster;
+        this.taggedCaches = taggedCaches?.ToArray() ?? [];
         if (cluster is null) return;
         foreach (var tag in (string[])[Faq, Status])
         {
@@ -50,6 +64,10 @@ public sealed class ReaderCache : IReaderCache, IDisposable
 
     private async Task EvictHereAsync(string tag)
     {
+        foreach (var cache in taggedCaches)
+        {
+            if (cache.Tag == tag) cache.Evict();
+        }
         try
         {
             // Not the caller's token: the change is committed, the cache must follow even if the request is gone.

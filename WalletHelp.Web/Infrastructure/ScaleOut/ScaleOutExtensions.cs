@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using WalletHelp.Web.Infrastructure.Security;
 using WalletHelp.Web.Services.Assist;
 using WalletHelp.Web.Services.Reference;
 using WalletHelp.Web.Services.Rules;
@@ -34,6 +35,12 @@ public static class ScaleOutExtensions
         services.AddSingleton<IClusterEvents>(sp => sp.GetRequiredService<RedisConnection>().Multiplexer is { } redis
             ? new RedisClusterEvents(redis, sp.GetRequiredService<ILogger<RedisClusterEvents>>())
             : new LocalClusterEvents());
+        // Rate limits: one budget per client for the whole farm in Redis; this instance's own when Redis is absent
+        // (and, with a warning, while it is unreachable: RedisRateCounter fails open to the per-instance budget).
+        services.AddSingleton<InProcessRateCounter>();
+        services.AddSingleton<IRateCounter>(sp => sp.GetRequiredService<RedisConnection>().Multiplexer is { } redis
+            ? ActivatorUtilities.CreateInstance<RedisRateCounter>(sp, redis)
+            : sp.GetRequiredService<InProcessRateCounter>());
         services.AddHostedService<ClusterEventWiring>();
 
         var health = services.AddHealthChecks();

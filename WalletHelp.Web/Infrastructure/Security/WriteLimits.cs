@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using WalletHelp.Web.Api;
 
@@ -34,37 +33,24 @@ public sealed class WriteLimitExceededException(WriteKind kind, TimeSpan retryAf
 /// One set of fixed-window budgets per client address, shared by every path that writes: the API and the
 /// interactive pages (a circuit knows its client's address from the first request, see <c>CircuitUser</c>).
 /// The API used to have its own limiter and the wizard none, so the wizard went on saving while the API said 429.
+/// The budgets live in an <see cref="IRateCounter"/>: this process, or Redis for a farm (one budget for all instances).
 /// </summary>
-public sealed class WriteLimits : IDisposable
+public sealed class WriteLimits(IOptions<RateLimitOptions> options, IRateCounter counter)
 {
-    private readonly PartitionedRateLimiter<(WriteKind Kind, string Client)> limiter;
-
+    /// <summary>In-process budgets only (tests and tools that build services by hand).</summary>
     public WriteLimits(IOptions<RateLimitOptions> options)
+        : this(options, new InProcessRateCounter())
     {
-        limiter = PartitionedRateLimiter.Create<(WriteKind Kind, string Client), (WriteKind Kind, string Client)>(key =>
-            RateLimitPartition.GetFixedWindowLimiter(key, k => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Permits(options.Value, k.Kind),
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
     }
 
-    public WriteDecision TryAcquire(WriteKind kind, string? client)
-    {
-        using var lease = limiter.AttemptAcquire((kind, string.IsNullOrEmpty(client) ? "unknown" : client));
-        if (lease.IsAcquired)
-        {
-            return new WriteDecision(true, TimeSpan.Zero);
-        }
-        return new WriteDecision(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1));
-    }
+    public ValueTask<WriteDecision> TryAcquireAsync(WriteKind kind, string? client, CancellationToken cancellationToken = default) =>
+        counter.TryTakeAsync("write:" + kind, string.IsNullOrEmpty(client) ? "unknown" : client, Permits(options.Value, kind),
+            TimeSpan.FromMinutes(1), cancellationToken);
 
     /// <summary>Throws <see cref="WriteLimitExceededException"/> when the budget is spent.</summary>
-    public void Acquire(WriteKind kind, string? client)
+    public async ValueTask AcquireAsync(WriteKind kind, string? client, CancellationToken cancellationToken = default)
     {
-        var decision = TryAcquire(kind, client);
+        var decision = await TryAcquireAsync(kind, client, cancellationToken);
         if (!decision.Allowed)
         {
             throw new WriteLimitExceededException(kind, decision.RetryAfter);
@@ -84,6 +70,4 @@ public sealed class WriteLimits : IDisposable
         WriteKind.FaqVote => options.FaqVotesPerMinute,
         _ => options.FeedbackPerMinute,
     };
-
-    public void Dispose() => limiter.Dispose();
 }

@@ -26,7 +26,10 @@ public sealed class AssistUserSession(AssistService assist, CircuitUser circuit,
     /// <summary>Raised (on a background thread) when the view changed; components marshal with InvokeAsync.</summary>
     public event Func<Task>? Changed;
 
-    private string Owner => circuit.BrowserId is { Length: > 0 } id ? "browser:" + id : fallbackOwner;
+    private string Owner => circuit.BrowserId is { Length: > 0 } id ? OwnerOf(id) : fallbackOwner;
+
+    /// <summary>Whose session it is, for a browser id: what <see cref="IAssistSessions.ActiveFor"/> looks up.</summary>
+    public static string OwnerOf(string browserId) => "browser:" + browserId;
 
     /// <summary>The page's current state as a masked snapshot; shared at once when a session is (re)attached.</summary>
     public async Task UseSource(Func<AssistSnapshot?>? snapshot)

@@ -146,7 +146,7 @@ public sealed class DiagnosisService(
         }
         if (requester.Client is not null)
         {
-            limits.Acquire(WriteKind.Diagnosis, requester.Client);
+            await limits.AcquireAsync(WriteKind.Diagnosis, requester.Client, cancellationToken);
         }
         var schedule = await status.GetScheduleAsync(Languages.IsEnglish(language), cancellationToken);
         var report = engine.Diagnose(input, schedule);
@@ -499,7 +499,7 @@ public sealed class DiagnosisService(
     {
         if (client is not null)
         {
-            limits.Acquire(WriteKind.Feedback, client);
+            await limits.AcquireAsync(WriteKind.Feedback, client, cancellationToken);
         }
         if (!ReferenceCode.TryNormalize(reference, out var normalized))
         {

@@ -5,7 +5,8 @@ using WalletHelp.Web.Data.Faq;
 namespace WalletHelp.Web.Services.Faq;
 
 /// <summary>Inserts the seeded categories and articles whose slugs are missing (never overwrites edits), then rebuilds the search index.</summary>
-public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, FaqSynonymService synonyms) : IContentSeeder
+public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, FaqSynonymService synonyms,
+    Infrastructure.ReaderPages.IReaderCache? readerCache = null) : IContentSeeder
 {
     public const string SeedAuthor = "seed";
 
@@ -60,6 +61,11 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
         if (added.Count > 0 || !await FaqIndexing.IsPopulatedAsync(db, cancellationToken))
         {
             await FaqIndexing.RebuildAsync(db, cancellationToken);
+        }
+        // Something was added or rebuilt: pages and search answers cached before this are out of date.
+        if (readerCache is not null)
+        {
+            await readerCache.EvictAsync(Infrastructure.ReaderPages.ReaderCache.Faq, cancellationToken);
         }
     }
 

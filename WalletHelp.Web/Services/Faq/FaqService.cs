@@ -9,7 +9,7 @@ namespace WalletHelp.Web.Services.Faq;
 
 /// <summary>What readers see: published, not deleted articles only. One short-lived context per call.</summary>
 public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, TimeProvider time, WriteLimits limits, FaqSynonymService synonyms,
-    FaqSearchLog searchLog)
+    FaqSearchLog searchLog, FaqSearchCache? searchCache = null)
 {
     public const int MaxCommentLength = 1000;
 
@@ -106,6 +106,22 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         {
             query = query[..FaqSearchQuery.MaxLength];
         }
+        var hits = searchCache is null
+            ? await SearchIndexAsync(query, lang, categorySlug, limit, cancellationToken)
+            : await searchCache.GetOrSearchAsync(query, lang, categorySlug, limit,
+                () => SearchIndexAsync(query, lang, categorySlug, limit, cancellationToken));
+        // The log keeps what was asked, never an ID or card number someone pasted into the box.
+        if (client is null || (await limits.TryAcquireAsync(WriteKind.FaqSearch, client, cancellationToken)).Allowed)
+        {
+            // Queued, written in batches off the request path (FaqSearchLogWriter); a full queue drops the row, never the search.
+            searchLog.Record(PersonalNumberScrubber.Scrub(query)!, lang, hits.Count, time.GetUtcNow());
+        }
+        return hits;
+    }
+
+    private async Task<IReadOnlyList<FaqSearchHit>> SearchIndexAsync(string query, string lang, string? categorySlug, int limit,
+        CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -114,12 +130,6 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         {
             hits = await FaqWiderSearch.SearchAsync(connection, query, lang, categorySlug, limit,
                 await synonyms.GroupsAsync(cancellationToken), cancellationToken);
-        }
-        // The log keeps what was asked, never an ID or card number someone pasted into the box.
-        if (client is null || limits.TryAcquire(WriteKind.FaqSearch, client).Allowed)
-        {
-            // Queued, written in batches off the request path (FaqSearchLogWriter); a full queue drops the row, never the search.
-            searchLog.Record(PersonalNumberScrubber.Scrub(query)!, lang, hits.Count, time.GetUtcNow());
         }
         return hits;
     }
@@ -133,7 +143,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
     {
         if (client is not null)
         {
-            limits.Acquire(WriteKind.FaqVote, client);
+            await limits.AcquireAsync(WriteKind.FaqVote, client, cancellationToken);
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await Published(db).AnyAsync(a => a.Id == articleId, cancellationToken))

@@ -11,6 +11,8 @@ public static class FaqServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FaqSynonymService>();
         builder.Services.AddSingleton<FaqSearchLog>();
+        builder.Services.AddSingleton<FaqSearchCache>();
+        builder.Services.AddSingleton<Infrastructure.ReaderPages.ITaggedCache>(sp => sp.GetRequiredService<FaqSearchCache>());
         builder.Services.AddHostedService<FaqSearchLogWriter>();
         builder.Services.AddScoped<FaqService>();
         builder.Services.AddScoped<FaqAdminService>();

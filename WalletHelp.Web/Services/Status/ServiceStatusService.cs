@@ -16,17 +16,45 @@ public sealed record ServiceAlert(ServiceAlertKind Kind, string Title, DateTimeO
 /// <summary>Maintenance windows and incidents: what the status page shows and the retry rules read.</summary>
 /// <remarks>Every change is recorded in the audit log in the same transaction.</remarks>
 public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, IAuditLog audit,
-    IReaderCache? readerCache = null)
+    IReaderCache? readerCache = null, StatusMemo? statusMemo = null)
 {
-    private sealed record NextChangeMemo(DateTimeOffset? Next, DateTimeOffset RecheckAt);
-
-    private volatile NextChangeMemo? nextChange;
+    private readonly StatusMemo memo = statusMemo ?? new StatusMemo();
 
     // Cached reader pages and /api/v1/status show the status (and every page its banner): drop them after each change.
+    // The reader cache also empties the memo (here and, through the cluster event, on every other instance).
     private Task StatusChangedAsync()
     {
-        nextChange = null;
+        memo.Evict();
         return readerCache?.EvictAsync(ReaderCache.Status) ?? Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// <see cref="GetCurrentAsync"/>, kept in memory until the clock changes it (a window ends or starts, a resolved
+    /// incident drops off) — at most <see cref="StatusMemo.MaxAge"/> — or the next status change: what every diagnosis
+    /// and every page's banner read, so they cost no query.
+    /// </summary>
+    public async ValueTask<StatusBoard> GetCurrentCachedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        if (memo.Board is { } kept && now >= kept.TakenAt && now < kept.RecheckAt)
+        {
+            return kept.Board;
+        }
+        var version = memo.Version;
+        var board = await GetCurrentAsync(cancellationToken);
+        memo.Keep(version, new StatusMemo.BoardEntry(board, now, RecheckAt(board, now)));
+        return board;
+    }
+
+    private static DateTimeOffset RecheckAt(StatusBoard board, DateTimeOffset now)
+    {
+        var cap = now + StatusMemo.MaxAge;
+        IEnumerable<DateTimeOffset> moments =
+        [
+            .. board.Maintenance.Select(m => m.StartsAt > now ? m.StartsAt : m.EndsAt),
+            .. board.Incidents.Select(i => i.StartedAt > now ? i.StartedAt : i.ResolvedAt?.AddDays(1) ?? cap),
+        ];
+        return moments.Where(m => m > now).Append(cap).Min();
     }
 
     /// <summary>Windows that have not ended and incidents that are open or resolved within the last day.</summary>
@@ -57,21 +85,13 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
     public async Task<IReadOnlyList<ServiceAlert>> GetActiveAlertsAsync(bool english, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var maintenance = await db.MaintenanceWindows.AsNoTracking()
-            .Where(m => m.EndsAt > now && m.StartsAt <= now)
-            .OrderBy(m => m.EndsAt)
-            .Take(5)
-            .ToListAsync(cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.ResolvedAt == null && i.AffectsOpening && i.StartedAt <= now)
-            .OrderByDescending(i => i.StartedAt)
-            .Take(5)
-            .ToListAsync(cancellationToken);
+        var (windows, open) = await GetCurrentCachedAsync(cancellationToken);
         return
         [
-            .. maintenance.Select(m => new ServiceAlert(ServiceAlertKind.Maintenance, Languages.Pick(m.Title, m.TitleEn, english), m.StartsAt, m.EndsAt)),
-            .. incidents.Select(i => new ServiceAlert(ServiceAlertKind.Incident, Languages.Pick(i.Title, i.TitleEn, english), i.StartedAt, null)),
+            .. windows.Where(m => m.EndsAt > now && m.StartsAt <= now).OrderBy(m => m.EndsAt).Take(5)
+                .Select(m => new ServiceAlert(ServiceAlertKind.Maintenance, m.TitleIn(english), m.StartsAt, m.EndsAt)),
+            .. open.Where(i => i.ResolvedAt == null && i.AffectsOpening && i.StartedAt <= now).OrderByDescending(i => i.StartedAt).Take(5)
+                .Select(i => new ServiceAlert(ServiceAlertKind.Incident, i.TitleIn(english), i.StartedAt, null)),
         ];
     }
 
@@ -107,20 +127,21 @@ public sealed class ServiceStatusService(IDbContextFactory<ApplicationDbContext>
     public async ValueTask<DateTimeOffset?> NextChangeCachedAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (nextChange is { } memo && now < memo.RecheckAt)
+        if (memo.NextChange is { } kept && now < kept.RecheckAt)
         {
-            return memo.Next;
+            return kept.Next;
         }
+        var version = memo.Version;
         var next = await NextChangeAsync(cancellationToken);
-        var recheck = now.AddMinutes(1);
-        nextChange = new NextChangeMemo(next, next is { } n && n < recheck ? n : recheck);
+        var recheck = now + StatusMemo.MaxAge;
+        memo.Keep(version, new StatusMemo.NextChangeEntry(next, next is { } n && n < recheck ? n : recheck));
         return next;
     }
 
     /// <summary>The schedule handed to the rules (titles in the requested language).</summary>
     public async Task<ServiceSchedule> GetScheduleAsync(bool english, CancellationToken cancellationToken = default)
     {
-        var (maintenance, incidents) = await GetCurrentAsync(cancellationToken);
+        var (maintenance, incidents) = await GetCurrentCachedAsync(cancellationToken);
         return new ServiceSchedule(
             [.. maintenance.Select(m => new MaintenanceWindow(m.Id, m.StartsAt, m.EndsAt, m.TitleIn(english)))],
             [.. incidents.Select(i => new Incident(i.Id, i.StartedAt, i.ResolvedAt, i.TitleIn(english), i.AffectsOpening))]);

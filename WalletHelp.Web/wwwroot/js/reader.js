@@ -209,12 +209,16 @@
             const submitter = event.submitter;
             fetchToken().then(function (token) {
                 if (!fillToken(form, token)) return;
-                form.dataset.whTokenReady = "true";
-                try {
-                    if (submitter && submitter.form === form) form.requestSubmit(submitter); else form.requestSubmit();
-                } finally {
-                    delete form.dataset.whTokenReady;
-                }
+                // Not in this callback: when the token is already there it runs while this submit event is still being
+                // dispatched, and a form ignores requestSubmit() then (the second click of a form silently did nothing).
+                setTimeout(function () {
+                    form.dataset.whTokenReady = "true";
+                    try {
+                        if (submitter && submitter.form === form) form.requestSubmit(submitter); else form.requestSubmit();
+                    } finally {
+                        delete form.dataset.whTokenReady;
+                    }
+                }, 0);
             });
             return;
         }

@@ -793,6 +793,10 @@ namespace WalletHelp.Web.Data.Postgres.Migrations
 
                     b.HasIndex("CategoryId", "SortOrder");
 
+                    b.HasIndex(new[] { "Id" }, "IX_FaqArticles_Search");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_FaqArticles_Search"), new[] { "SortOrder", "Status", "IsDeleted" });
+
                     b.ToTable("FaqArticles", (string)null);
                 });
 
