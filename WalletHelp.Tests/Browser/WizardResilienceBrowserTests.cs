@@ -50,7 +50,7 @@ public sealed class WizardResilienceBrowserTests(BrowserFixture browser)
 
         await page.ClickAsync("[data-testid='wizard-next']");
         await StepAsync(page, "bank");
-        // The address follows the step right after the render (NavigateTo runs after the step is shown).
+        // The address follows the step (wizard.js pushes the entry as the step is shown).
         await page.WaitForURLAsync("**/diagnose/application-rejected?step=2");
         await Field(page, "bank.branch").FillAsync("中国农业银行北京朝阳支行");
         await page.ClickAsync("[data-testid='wizard-next']");

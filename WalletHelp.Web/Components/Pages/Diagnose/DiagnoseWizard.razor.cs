@@ -329,8 +329,9 @@ public sealed partial class DiagnoseWizard : IDisposable
         CountStage();
         Validate();
         pendingFocus = "step-heading";
-        await SaveAsync();
+        // The address first, then the save: a Back pressed while the save is on its way must find this step's entry.
         await SyncAddressAsync(replace: false);
+        await SaveAsync();
     }
 
     /// <summary>
