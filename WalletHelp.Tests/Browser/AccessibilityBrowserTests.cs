@@ -31,6 +31,19 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// "Start over", waiting until the tab's saved answers are cleared (the marker counts it like a save): a page
+    /// opened at once after the click could otherwise still find the answers and restore them (a later visit of the
+    /// same wizard opened on the step it was left on).
+    /// </summary>
+    private static async Task StartOverAsync(IPage page)
+    {
+        var marker = page.Locator("[data-testid='wizard-state']");
+        var before = await marker.GetAttributeAsync("data-saves") ?? "0";
+        await page.ClickAsync("[data-testid='wizard-start-over']");
+        await page.Locator($"[data-testid='wizard-state']:not([data-saves='{before}'])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     private static async Task VisitAsync(AxeAudit audit, IPage page, string path, string state)
     {
         await page.GotoInteractiveAsync(path);
@@ -98,12 +111,12 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await page.FillAsync("[data-testid='field-application-rejectionMessage']", "因风控原因，暂无法为您开立钱包");
         await page.Locator("[data-testid='field-finding-AP-RISK-HOLD']").WaitForAsync();
         await audit.ScanAsync(page, $"{language} wizard application step with a finding");
-        await page.ClickAsync("[data-testid='wizard-start-over']");
+        await StartOverAsync(page);
         // The transaction step (transaction-failed asks the application step first; ?edit= opens a field's step).
         await page.GotoInteractiveAsync("/diagnose/transaction-failed?edit=transaction.amount");
         await page.Locator("[data-testid='step-transaction']").WaitForAsync();
         await audit.ScanAsync(page, $"{language} wizard transaction step");
-        await page.ClickAsync("[data-testid='wizard-start-over']");
+        await StartOverAsync(page);
 
         // Each result outcome, as its owner sees it.
         var references = await DiagnosesAsync(page);
@@ -148,7 +161,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await page.FillAsync("[data-testid='field-personal-idNumber']", "110105194912310023");
         await page.Locator("[data-testid='field-finding-PI-ID-CHECKSUM']").WaitForAsync();
         await audit.ScanAsync(page, $"{language} 360px wizard with a finding");
-        await page.ClickAsync("[data-testid='wizard-start-over']");
+        await StartOverAsync(page);
         await VisitAsync(audit, page, $"/diagnoses/{references["contact-support"]}", $"{language} 360px result contact-support");
         await VisitAsync(audit, page, $"/diagnoses/{references["ready"]}", $"{language} 360px result ready");
         await VisitAsync(audit, page, "/faq", $"{language} 360px /faq");

@@ -361,9 +361,15 @@ public sealed partial class DiagnoseWizard : IDisposable
     private async Task StartOverAsync()
     {
         State!.Clear();
+        // The tab's copy is removed now; the save the clear scheduled would only write the empty answers back.
+        saveTimer?.Cancel();
+        unsavedSince = null;
         try
         {
             await Store.ClearAsync(State.Input.Symptom);
+            // Like a save, the marker's count says the tab's storage holds what the wizard shows (nothing).
+            saves++;
+            marker?.Saved(saves);
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException)
         {
