@@ -203,9 +203,11 @@ public sealed partial class WizardBrowserTests(BrowserFixture browser)
         await Field(page, "personal.name").FillAsync("张三");
         await Field(page, "personal.idNumber").FillAsync(MistypedId);
         await page.ClickAsync("[data-testid='wizard-next']");
+        await page.Locator("[data-testid='wizard-state'][data-step='bank']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var saves = await page.GetAttributeAsync("[data-testid='wizard-state']", "data-saves");
         await Field(page, "bank.branch").FillAsync("中国农业银行北京朝阳支行");
-        await page.Locator("[data-testid='wizard-state']:not([data-saves='0'])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.WaitForTimeoutAsync(600);
+        // The answers reach the tab's storage once typing pauses (DiagnoseWizard.SaveDelayMilliseconds): wait for that save.
+        await page.Locator($"[data-testid='wizard-state']:not([data-saves='{saves}'])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();

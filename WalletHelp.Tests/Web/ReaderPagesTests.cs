@@ -62,9 +62,8 @@ public sealed partial class ReaderPagesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/diagnose/application-rejected")]
     [InlineData("/my/diagnoses")]
-    public async Task WizardAndAccountPages_StillRunOnACircuit(string path)
+    public async Task AccountPages_StillRunOnACircuit(string path)
     {
         var client = factory.CreateBrowserLikeClient();
         if (path.StartsWith("/my", StringComparison.Ordinal))

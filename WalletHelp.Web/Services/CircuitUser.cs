@@ -38,6 +38,21 @@ public sealed class CircuitUser
         }
     }
 
+    /// <summary>
+    /// Both tokens of the current request, for an interactive island on a static page (its circuit starts from the
+    /// island's parameters, not from <c>Routes</c>): pass them as a parameter and <see cref="Accept(IDataProtectionProvider, CircuitTokens?)"/> them.
+    /// </summary>
+    public static CircuitTokens Tokens(IDataProtectionProvider provider, HttpContext http) =>
+        new(Protect(provider, Api.BrowserId.Get(http)), ProtectClientAddress(provider, http));
+
+    /// <summary>Accepts an island's <see cref="CircuitTokens"/> (no-op when null or already known).</summary>
+    public void Accept(IDataProtectionProvider provider, CircuitTokens? tokens)
+    {
+        if (tokens is null) return;
+        Accept(provider, tokens.Browser);
+        AcceptClientAddress(provider, tokens.Client);
+    }
+
     /// <summary>Accepts the token from <see cref="Protect"/>; a forged or stale token leaves the browser unknown.</summary>
     public void Accept(IDataProtectionProvider provider, string? token)
     {
@@ -52,3 +67,6 @@ public sealed class CircuitUser
         }
     }
 }
+
+/// <summary>The encrypted browser id and client address handed to an interactive island (see <see cref="CircuitUser"/>).</summary>
+public sealed record CircuitTokens(string? Browser, string? Client);

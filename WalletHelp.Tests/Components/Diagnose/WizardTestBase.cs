@@ -63,6 +63,8 @@ public abstract class WizardTestBase : BunitTestBase
         Services.AddSingleton(app.GetRequiredService<DiagnosisService>());
         Services.AddSingleton<IWizardStore>(Store);
         Services.AddScoped<CircuitUser>();
+        // The wizard accepts the page's circuit tokens (an island on a static page) with the app's data protection.
+        Services.AddSingleton(app.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
         Services.AddScoped<WizardScript>();
         // Live assist: the app's session store and channel, this test's circuit.
         Services.AddSingleton(app.GetRequiredService<WalletHelp.Web.Services.Assist.AssistService>());

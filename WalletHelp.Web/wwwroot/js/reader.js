@@ -8,8 +8,9 @@
 //   cannot carry a token of its own: it would belong to another visitor);
 // - a button marked data-wh-reveal opens the element it names instead of submitting (FAQ "no": the comment box);
 // - an element marked data-wh-focus takes the focus when its page arrives (the triage's risk answer);
-// - [data-testid=render-state] says data-interactive="true" once these handlers are in place, like interactive pages
-//   do once their circuit is up, and "false" while a navigation away from a static page is under way.
+// - [data-testid=render-state] says data-interactive="true" once these handlers are in place (and the page's
+//   interactive islands, [data-wh-island], are live), like interactive pages do once their circuit is up, and "false"
+//   while a navigation away from a static page is under way.
 (function () {
     "use strict";
 
@@ -232,7 +233,33 @@
         restoreDrawer();
         const focus = document.querySelector("[data-wh-focus]");
         if (focus) focus.focus();
-        marker().dataset.interactive = "true";
+        islandsSettled();
+    }
+
+    // A static page may hold interactive islands (the wizard on /diagnose/{symptom}): an element marked
+    // data-wh-island says data-interactive="true" once its circuit is up. The page counts as interactive when every
+    // island does, as a page on a circuit does once it is live.
+    function pendingIsland() {
+        return document.querySelector("[data-wh-island]:not([data-interactive='true'])");
+    }
+
+    let islandWatch = null;
+
+    function islandsSettled() {
+        if (!pendingIsland()) {
+            if (islandWatch) { islandWatch.disconnect(); islandWatch = null; }
+            marker().dataset.interactive = "true";
+            return;
+        }
+        marker().dataset.interactive = "false";
+        if (islandWatch) return;
+        islandWatch = new MutationObserver(function () {
+            if (!isStaticPage() || pendingIsland()) return;
+            islandWatch.disconnect();
+            islandWatch = null;
+            marker().dataset.interactive = "true";
+        });
+        islandWatch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-interactive"] });
     }
 
     function whenBlazorIsThere(attempt) {

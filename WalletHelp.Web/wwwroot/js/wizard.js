@@ -40,3 +40,34 @@ export async function checkNetwork(url, times) {
     }
     return { online: true, failed: false, times: measured };
 }
+
+// The wizard's steps in the browser's history. The wizard is an interactive island on a static page: Blazor has no
+// router in its circuit, and its own navigation would fetch and re-render the whole page for every step. So the
+// wizard makes its history entries here (?step=N, state { whWizardStep }) and hears Back/Forward itself: a popstate
+// that lands on the wizard's own path, while the wizard is on the page, goes to the wizard and not to Blazor's
+// enhanced navigation; one that leaves the path (Back to the triage) is left to Blazor. The popstate listener itself
+// is wwwroot/js/history-first.js, loaded before blazor.web.js so that it runs before Blazor's (on window, listeners
+// run in the order they were added, capture or not); it calls the hook set here.
+let historyHook = null;
+
+export function setAddress(url, step, replace) {
+    const state = { whWizardStep: step };
+    if (replace) history.replaceState(state, '', url); else history.pushState(state, '', url);
+}
+
+export function watchHistory(wizard) {
+    unwatchHistory();
+    const path = location.pathname;
+    historyHook = function () {
+        if (location.pathname !== path || !document.querySelector("[data-testid='wizard-state']")) return false;
+        const step = parseInt(new URLSearchParams(location.search).get('step') || '1', 10);
+        wizard.invokeMethodAsync('StepFromHistory', isNaN(step) ? 1 : step).catch(() => { });
+        return true;
+    };
+    window.whHistoryHook = historyHook;
+}
+
+export function unwatchHistory() {
+    if (historyHook && window.whHistoryHook === historyHook) window.whHistoryHook = null;
+    historyHook = null;
+}

@@ -14,13 +14,24 @@ using WalletHelp.Core.Localization;
 namespace WalletHelp.Web.Components.Pages.Diagnose;
 
 /// <summary>
-/// The wizard for one symptom. Every change re-runs the Core rules on the partial input (debounced) so problems show on
-/// the field while the person types, and saves the answers to the browser's encrypted session storage so a refresh or a
-/// lost circuit loses nothing. Submitting stores the masked diagnosis and opens its result page.
+/// The wizard for one symptom, the interactive island of <see cref="DiagnosePage"/>. Every change re-runs the Core rules
+/// on the partial input (debounced) so problems show on the field while the person types — only the fields whose
+/// findings changed re-render (<see cref="WizardState.FindingsChanged"/>), never the whole step — and saves the answers
+/// to the browser's encrypted session storage on a slower cadence (<see cref="SaveDelayMilliseconds"/>, at the latest
+/// <see cref="SaveMaxDelayMilliseconds"/> after a change; at once on a step change or submit), so a refresh or a lost
+/// circuit loses nothing. Submitting stores the masked diagnosis and opens its result page.
 /// </summary>
 public sealed partial class DiagnoseWizard : IDisposable
 {
     private CancellationTokenSource? debounce;
+    private CancellationTokenSource? saveTimer;
+    // When the oldest change not yet in the tab's storage was made (null: everything saved).
+    private long? unsavedSince;
+    private WizardStateMarker? marker;
+    // The step the address bar names (the browser's history is kept by wwwroot/js/wizard.js, not by Blazor's router).
+    private int? addressStep;
+    private DotNetObjectReference<DiagnoseWizard>? self;
+    private Func<string, bool> fieldShown = _ => false;
     private ServiceSchedule schedule = ServiceSchedule.Empty;
     private string? pendingFocus;
     private bool restored;
@@ -37,10 +48,19 @@ public sealed partial class DiagnoseWizard : IDisposable
     // Funnel stages this run has counted (step numbers, and the result): each once per run.
     private readonly HashSet<int> countedStages = [];
 
-    /// <summary>How long typing must pause before the rules run (and the answers are saved).</summary>
+    /// <summary>How long typing must pause before the rules run.</summary>
     public static int DebounceMilliseconds { get; set; } = 300;
 
+    /// <summary>How long typing must pause before the answers are encrypted into the tab's storage.</summary>
+    public static int SaveDelayMilliseconds { get; set; } = 1000;
+
+    /// <summary>The longest a change waits for its save while the person keeps typing.</summary>
+    public static int SaveMaxDelayMilliseconds { get; set; } = 4000;
+
     [Parameter] public string SymptomCode { get; set; } = "";
+
+    /// <summary>The browser id and client address of the page's request (the island's circuit has no Routes to take them).</summary>
+    [Parameter] public CircuitTokens? Tokens { get; set; }
 
     /// <summary>"Edit this answer" from the result page: a field path such as <c>personal.idNumber</c>.</summary>
     [SupplyParameterFromQuery(Name = "edit")] public string? Edit { get; set; }
@@ -61,10 +81,18 @@ public sealed partial class DiagnoseWizard : IDisposable
     [Inject] private AssistUserSession Assist { get; set; } = default!;
     [Inject] private RequesterAccessor Asking { get; set; } = default!;
     [Inject] private WalletHelp.Web.Services.Analytics.WizardFunnelRecorder Funnel { get; set; } = default!;
+    [Inject] private CircuitUser Circuit { get; set; } = default!;
+    [Inject] private Microsoft.AspNetCore.DataProtection.IDataProtectionProvider DataProtection { get; set; } = default!;
 
     public WizardState? State { get; private set; }
 
     private string SymptomTitle => State is null ? L["Wizard.UnknownSymptom"] : L[$"Triage.Symptom.{SymptomCode}.Title"];
+
+    protected override void OnInitialized()
+    {
+        Circuit.Accept(DataProtection, Tokens);
+        fieldShown = field => State?.CurrentStep.Fields.Contains(field) == true;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -116,8 +144,11 @@ public sealed partial class DiagnoseWizard : IDisposable
             CountStage();
             Validate();
             StateHasChanged();
+            // Back and Forward between the wizard's own history entries come back here (StepFromHistory).
+            self = DotNetObjectReference.Create(this);
+            await Script.WatchHistoryAsync(self);
             // The address names the step shown (replacing, not adding, a history entry).
-            SyncAddress(replace: true);
+            await SyncAddressAsync(replace: true);
             Assist.Changed += OnAssistChangedAsync;
             await Assist.UseSource(() => State is null ? null : WizardAssist.Snapshot(State));
             return;
@@ -146,6 +177,22 @@ public sealed partial class DiagnoseWizard : IDisposable
         }
         StateHasChanged();
     });
+
+    /// <summary>Back or Forward to one of the wizard's history entries (<c>?step=N</c>): the step it names.</summary>
+    [JSInvokable]
+    public async Task StepFromHistory(int step)
+    {
+        if (State is null || !restored) return;
+        addressStep = step;
+        if (step - 1 == State.StepIndex) return;
+        State.TouchStep(State.CurrentStep);
+        State.GoTo(step - 1);
+        CountStage();
+        Validate();
+        pendingFocus = "step-heading";
+        StateHasChanged();
+        await SaveAsync();
+    }
 
     private async Task GoToStepAsync(string key)
     {
@@ -177,10 +224,16 @@ public sealed partial class DiagnoseWizard : IDisposable
         }
     }
 
-    private void Validate()
+    /// <summary>
+    /// Runs the rules. <paramref name="notify"/>: the wizard will not re-render, so the fields, findings and sidebar
+    /// whose part changed re-render themselves (<see cref="WizardState.FindingsChanged"/>); otherwise the wizard's own
+    /// render that follows shows them.
+    /// </summary>
+    private void Validate(bool notify = false)
     {
         if (State is null) return;
-        State.Findings = Engine.Diagnose(State.Input, schedule).Findings;
+        var findings = Engine.Diagnose(State.Input, schedule).Findings;
+        if (notify) State.Findings = findings; else State.SetFindingsQuietly(findings);
         if (Assist.IsActive)
         {
             // Live assist: what the rules just said, masked, goes to the agents (in-process: no waiting here).
@@ -211,14 +264,42 @@ public sealed partial class DiagnoseWizard : IDisposable
             try
             {
                 await Task.Delay(DebounceMilliseconds, token);
-                Validate();
-                StateHasChanged();
-                await SaveAsync();
-                StateHasChanged();
+                // The fields, findings and sidebar whose part changed re-render themselves (WizardState.FindingsChanged).
+                Validate(notify: true);
             }
             catch (OperationCanceledException)
             {
                 // A newer change is on its way.
+            }
+        });
+        ScheduleSave();
+    }
+
+    /// <summary>
+    /// Saves once typing pauses for <see cref="SaveDelayMilliseconds"/>, or <see cref="SaveMaxDelayMilliseconds"/>
+    /// after the oldest unsaved change: the snapshot is encrypted and sent to the tab a few times a minute at most, not
+    /// on every change.
+    /// </summary>
+    private void ScheduleSave()
+    {
+        if (!restored) return;
+        var now = Environment.TickCount64;
+        unsavedSince ??= now;
+        var delay = Math.Max(0, Math.Min(SaveDelayMilliseconds, unsavedSince.Value + SaveMaxDelayMilliseconds - now));
+        saveTimer?.Cancel();
+        saveTimer?.Dispose();
+        saveTimer = new CancellationTokenSource();
+        var token = saveTimer.Token;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await Task.Delay((int)delay, token);
+                await SaveAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                // A newer change moved the save.
             }
         });
     }
@@ -226,10 +307,13 @@ public sealed partial class DiagnoseWizard : IDisposable
     private async Task SaveAsync()
     {
         if (State is null || !restored) return;
+        saveTimer?.Cancel();
+        unsavedSince = null;
         try
         {
             await Store.SaveAsync(State.ToSnapshot());
             saves++;
+            marker?.Saved(saves);
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
@@ -245,18 +329,29 @@ public sealed partial class DiagnoseWizard : IDisposable
         CountStage();
         Validate();
         pendingFocus = "step-heading";
+        // The address first, then the save: a Back pressed while the save is on its way must find this step's entry.
+        await SyncAddressAsync(replace: false);
         await SaveAsync();
-        SyncAddress(replace: false);
     }
 
-    /// <summary>Puts the current step into the address (a new history entry unless <paramref name="replace"/>).</summary>
-    private void SyncAddress(bool replace)
+    /// <summary>
+    /// Puts the current step into the address (a new history entry unless <paramref name="replace"/>). The page is
+    /// static with the wizard as an island, so the entry is made in the browser (wizard.js, history.pushState): a
+    /// Blazor navigation would fetch and re-render the whole page for every step.
+    /// </summary>
+    private async Task SyncAddressAsync(bool replace)
     {
         if (State is null) return;
         var step = State.StepIndex + 1;
-        if (Step == step && Edit is null) return;
+        var editInAddress = addressStep is null && Edit is not null;
+        if ((addressStep ?? Step) == step && !editInAddress)
+        {
+            addressStep = step;
+            return;
+        }
         var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["step"] = step, ["edit"] = null });
-        Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = replace });
+        addressStep = step;
+        await Script.SetAddressAsync(uri, step, replace);
     }
 
     private Task NextAsync() => GoToAsync(State!.StepIndex + 1);
@@ -266,16 +361,22 @@ public sealed partial class DiagnoseWizard : IDisposable
     private async Task StartOverAsync()
     {
         State!.Clear();
+        // The tab's copy is removed now; the save the clear scheduled would only write the empty answers back.
+        saveTimer?.Cancel();
+        unsavedSince = null;
         try
         {
             await Store.ClearAsync(State.Input.Symptom);
+            // Like a save, the marker's count says the tab's storage holds what the wizard shows (nothing).
+            saves++;
+            marker?.Saved(saves);
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException)
         {
             Logger.LogDebug("Saved wizard answers not cleared: {Error}", ex.GetType().Name);
         }
         pendingFocus = "step-heading";
-        SyncAddress(replace: false);
+        await SyncAddressAsync(replace: false);
     }
 
     private async Task SubmitAsync()
@@ -324,11 +425,25 @@ public sealed partial class DiagnoseWizard : IDisposable
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), string> ButtonClasses = new();
+
+    /// <summary>The classes <c>MudButton</c> writes for a variant, colour and size (shared strings, no component).</summary>
+    private static string ButtonClass(string variant, string color, string size) =>
+        ButtonClasses.GetOrAdd((variant, color, size), static k =>
+            $"mud-button-root mud-button mud-button-{k.Item1} mud-button-{k.Item1}-{k.Item2} mud-button-{k.Item1}-size-{k.Item3} mud-ripple");
+
     public void Dispose()
     {
         Assist.Changed -= OnAssistChangedAsync;
         if (State is not null) State.Changed -= OnChanged;
         debounce?.Cancel();
         debounce?.Dispose();
+        saveTimer?.Cancel();
+        saveTimer?.Dispose();
+        if (self is not null)
+        {
+            _ = Script.UnwatchHistoryAsync();
+            self.Dispose();
+        }
     }
 }

@@ -22,6 +22,44 @@ public sealed class WizardScript(IJSRuntime js) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Names the wizard's step in the address: a new history entry (or the current one replaced) made in the browser.
+    /// The wizard is an island on a static page, where a Blazor navigation would fetch and re-render the whole page.
+    /// </summary>
+    public async Task SetAddressAsync(string uri, int step, bool replace)
+    {
+        try
+        {
+            if (await ModuleAsync() is { } m) await m.InvokeVoidAsync("setAddress", uri, step, replace);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Back and Forward between this wizard's entries call <c>StepFromHistory(step)</c> on <paramref name="wizard"/>.</summary>
+    public async Task WatchHistoryAsync<T>(DotNetObjectReference<T> wizard) where T : class
+    {
+        try
+        {
+            if (await ModuleAsync() is { } m) await m.InvokeVoidAsync("watchHistory", wizard);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+        }
+    }
+
+    public async Task UnwatchHistoryAsync()
+    {
+        try
+        {
+            if (module is { } m) await m.InvokeVoidAsync("unwatchHistory");
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
     /// <summary>Scrolls an element into the middle of the view without moving the focus.</summary>
     public async Task ScrollToAsync(string elementId)
     {

@@ -33,11 +33,66 @@ public sealed class WizardState
 
     public bool IsLastStep => StepIndex == Steps.Count - 1;
 
-    /// <summary>The latest live findings (rules run on the partial input).</summary>
-    public IReadOnlyList<Finding> Findings { get; set; } = [];
+    private IReadOnlyList<Finding> findings = [];
+
+    /// <summary>
+    /// The latest live findings (rules run on the partial input). Setting them raises <see cref="FindingsChanged"/>:
+    /// each field's findings, its <c>aria-invalid</c> and the sidebar re-render themselves when their part changed,
+    /// so new findings never re-render the whole step.
+    /// </summary>
+    public IReadOnlyList<Finding> Findings
+    {
+        get => findings;
+        set
+        {
+            findings = value ?? [];
+            FindingsChanged?.Invoke();
+        }
+    }
+
+    /// <summary>
+    /// Replaces the findings without raising <see cref="FindingsChanged"/>: for a page that re-renders itself (and so
+    /// every field) right after, where the fields' own renders would come first, in batches of their own.
+    /// </summary>
+    public void SetFindingsQuietly(IReadOnlyList<Finding> value) => findings = value ?? [];
 
     /// <summary>Raised after every answer change (the page debounces validation and saving).</summary>
     public event Action? Changed;
+
+    /// <summary>Raised when <see cref="Findings"/> were replaced (see <see cref="FindingsAre"/>).</summary>
+    public event Action? FindingsChanged;
+
+    /// <summary>
+    /// Whether <paramref name="shown"/> (what a component last rendered for <paramref name="field"/>) is what it would
+    /// render now: same codes, severities and arguments, in order. No allocation when nothing changed.
+    /// </summary>
+    public bool FindingsAre(string field, IReadOnlyList<Finding> shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var index = 0;
+        if (IsTouched(field))
+        {
+            foreach (var finding in findings)
+            {
+                if (finding.Field != field) continue;
+                if (index >= shown.Count || !Same(finding, shown[index])) return false;
+                index++;
+            }
+        }
+        return index == shown.Count;
+    }
+
+    private static bool Same(Finding a, Finding b)
+    {
+        if (a.Code != b.Code || a.Severity != b.Severity || a.SelfService != b.SelfService) return false;
+        if (ReferenceEquals(a.Args, b.Args)) return true;
+        if (a.Args is null || b.Args is null || a.Args.Count != b.Args.Count) return false;
+        foreach (var (key, value) in a.Args)
+        {
+            if (!b.Args.TryGetValue(key, out var other) || other != value) return false;
+        }
+        return true;
+    }
 
     public void SetWalletClass(int? walletClass) =>
         Update(Input with { WalletClass = walletClass }, FieldPaths.WalletClass);
@@ -102,7 +157,7 @@ public sealed class WizardState
         StepIndex = 0;
         Reference = null;
         touched.Clear();
-        Findings = [];
+        findings = [];
         Changed?.Invoke();
     }
 

@@ -66,7 +66,8 @@ public sealed partial class GuidedCall : IDisposable
     private void Validate()
     {
         if (State is null) return;
-        State.Findings = Engine.Diagnose(State.Input, schedule).Findings;
+        // The page re-renders right after (and with it every field): no separate renders of the fields first.
+        State.SetFindingsQuietly(Engine.Diagnose(State.Input, schedule).Findings);
     }
 
     private void OnChanged()
