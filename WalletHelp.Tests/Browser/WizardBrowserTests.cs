@@ -204,10 +204,9 @@ public sealed partial class WizardBrowserTests(BrowserFixture browser)
         await Field(page, "personal.idNumber").FillAsync(MistypedId);
         await page.ClickAsync("[data-testid='wizard-next']");
         await page.Locator("[data-testid='wizard-state'][data-step='bank']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        var saves = await page.GetAttributeAsync("[data-testid='wizard-state']", "data-saves");
         await Field(page, "bank.branch").FillAsync("中国农业银行北京朝阳支行");
         // The answers reach the tab's storage once typing pauses (DiagnoseWizard.SaveDelayMilliseconds): wait for that save.
-        await page.Locator($"[data-testid='wizard-state']:not([data-saves='{saves}'])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForWizardSavedAsync();
 
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();

@@ -237,9 +237,8 @@ public sealed class FarmTests(FarmFixture farm)
         await page.Locator("[data-testid='field-personal-name']").FillAsync("李四");
         await page.Locator("[data-testid='field-personal-idNumber']").FillAsync("110105194912310023");
         await Assertions.Expect(page.Locator("[data-testid='field-personal-idNumber']")).ToHaveValueAsync("110105194912310023");
-        // The answers are saved to session storage after the typing pause: wait for a save, then for the last one.
-        await page.Locator("[data-testid='wizard-state']:not([data-saves='0'])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Task.Delay(600, Ct);
+        // The answers are saved to session storage after the typing pause: wait for the save that includes them.
+        await page.WaitForWizardSavedAsync();
 
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();

@@ -99,6 +99,18 @@ public static class PageExtensions
         page.Locator("[data-testid='render-state'][data-interactive='true']").WaitForAsync(
             new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Waits until the wizard's answers typed so far are in the tab's storage: first for the marker to say a change
+    /// reached the circuit and waits for its save (<c>data-unsaved="true"</c>, for at least the save delay), then for
+    /// the save that includes it. Counting saves alone is not enough: a save already on its way when the typing began
+    /// bumps the count without the new text.
+    /// </summary>
+    public static async Task WaitForWizardSavedAsync(this IPage page)
+    {
+        await page.Locator("[data-testid='wizard-state'][data-unsaved='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid='wizard-state'][data-unsaved='false']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     public static async Task GotoInteractiveAsync(this IPage page, string path)
     {
         await page.GotoAsync(path);

@@ -27,6 +27,10 @@ public sealed partial class DiagnoseWizard : IDisposable
     private CancellationTokenSource? saveTimer;
     // When the oldest change not yet in the tab's storage was made (null: everything saved).
     private long? unsavedSince;
+
+    // Answer changes so far, and how many of them the last completed save included (the marker's data-unsaved).
+    private long changes;
+    private long savedChanges;
     private WizardStateMarker? marker;
     // The step the address bar names (the browser's history is kept by wwwroot/js/wizard.js, not by Blazor's router).
     private int? addressStep;
@@ -283,6 +287,9 @@ public sealed partial class DiagnoseWizard : IDisposable
     private void ScheduleSave()
     {
         if (!restored) return;
+        changes++;
+        // Once per typing burst, not per keystroke: the marker says answers are waiting for their save.
+        if (changes == savedChanges + 1) marker?.Unsaved(true);
         var now = Environment.TickCount64;
         unsavedSince ??= now;
         var delay = Math.Max(0, Math.Min(SaveDelayMilliseconds, unsavedSince.Value + SaveMaxDelayMilliseconds - now));
@@ -309,11 +316,13 @@ public sealed partial class DiagnoseWizard : IDisposable
         if (State is null || !restored) return;
         saveTimer?.Cancel();
         unsavedSince = null;
+        var including = changes;
         try
         {
             await Store.SaveAsync(State.ToSnapshot());
             saves++;
-            marker?.Saved(saves);
+            savedChanges = Math.Max(savedChanges, including);
+            marker?.Saved(saves, unsaved: savedChanges < changes);
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
@@ -369,7 +378,8 @@ public sealed partial class DiagnoseWizard : IDisposable
             await Store.ClearAsync(State.Input.Symptom);
             // Like a save, the marker's count says the tab's storage holds what the wizard shows (nothing).
             saves++;
-            marker?.Saved(saves);
+            savedChanges = changes;
+            marker?.Saved(saves, unsaved: false);
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException)
         {
