@@ -7,7 +7,7 @@ namespace WalletHelp.Web.Data;
 /// <summary>
 /// A prepared SQLite <c>INSERT … RETURNING</c> for new rows of one entity type, built from the EF Core model — same
 /// table, columns and value converters as <c>SaveChanges</c> — without the change tracker: for hot paths that insert
-/// many fresh rows in one transaction (the diagnosis group commit). The store-generated key is returned and set on the
+/// many fresh rows in one transaction (the diagnosis group commit, the FAQ search log). The store-generated key is returned and set on the
 /// entity. Entity types with shadow properties or computed columns are not supported (<see cref="TryCreate"/> says no).
 /// </summary>
 public sealed class SqliteRowInsert
@@ -57,22 +57,84 @@ public sealed class SqliteRowInsert
     /// transaction through one prepared insert; false, with nothing written, when <paramref name="db"/> is not on SQLite
     /// or the entity's mapping is beyond this helper (the caller then uses <c>SaveChanges</c>).
     /// </summary>
-    public static bool TryInsertAll<T>(DbContext db, IReadOnlyCollection<T> rows) where T : class
+    public static bool TryInsertAll<T>(DbContext db, IReadOnlyCollection<T> rows) where T : class =>
+        TryInsertAll(db, [typeof(T)], batch =>
+        {
+            foreach (var row in rows) batch.Insert(row);
+        });
+
+    /// <summary>
+    /// New rows of several entity types (e.g. parents and their children) in one <c>BEGIN IMMEDIATE</c> transaction:
+    /// <paramref name="write"/> inserts them through the <see cref="Batch"/> in order, each type through one prepared
+    /// insert, and reads back each row's generated key as it goes (so a child can take its parent's). False, with nothing
+    /// written, when <paramref name="db"/> is not on SQLite or any of <paramref name="types"/> is beyond this helper.
+    /// </summary>
+    public static bool TryInsertAll(DbContext db, IReadOnlyList<Type> types, Action<Batch> write)
     {
-        if (db.Database.GetDbConnection() is not SqliteConnection connection
-            || db.Model.FindEntityType(typeof(T)) is not { } type
-            || Cache.GetOrAdd(type, TryCreate) is not { } insert)
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentNullException.ThrowIfNull(write);
+        if (db.Database.GetDbConnection() is not SqliteConnection connection)
         {
             return false;
         }
+        var inserts = new SqliteRowInsert[types.Count];
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (db.Model.FindEntityType(types[i]) is not { } type || Cache.GetOrAdd(type, TryCreate) is not { } insert)
+            {
+                return false;
+            }
+            inserts[i] = insert;
+        }
         db.Database.OpenConnection();
         using var tx = connection.BeginTransaction(deferred: false);
-        using (var command = insert.Prepare(connection, tx))
+        using (var batch = new Batch(types, inserts, connection, tx))
         {
-            foreach (var row in rows) command.Insert(row);
+            write(batch);
         }
         tx.Commit();
         return true;
+    }
+
+    /// <summary>The prepared inserts of one <see cref="TryInsertAll(DbContext, IReadOnlyList{Type}, Action{Batch})"/> transaction.</summary>
+    public sealed class Batch : IDisposable
+    {
+        private readonly IReadOnlyList<Type> types;
+        private readonly SqliteRowInsert[] inserts;
+        private readonly Command?[] commands;
+        private readonly SqliteConnection connection;
+        private readonly SqliteTransaction transaction;
+
+        internal Batch(IReadOnlyList<Type> types, SqliteRowInsert[] inserts, SqliteConnection connection, SqliteTransaction transaction)
+        {
+            this.types = types;
+            this.inserts = inserts;
+            commands = new Command?[inserts.Length];
+            this.connection = connection;
+            this.transaction = transaction;
+        }
+
+        /// <summary>Inserts <paramref name="entity"/> (of one of the batch's types) and sets its generated key.</summary>
+        public void Insert(object entity)
+        {
+            ArgumentNullException.ThrowIfNull(entity);
+            var type = entity.GetType();
+            for (var i = 0; i < inserts.Length; i++)
+            {
+                if (types[i] == type)
+                {
+                    (commands[i] ??= inserts[i].Prepare(connection, transaction)).Insert(entity);
+                    return;
+                }
+            }
+            throw new ArgumentException($"{type.Name} is not one of this batch's entity types.", nameof(entity));
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in commands) command?.Dispose();
+        }
     }
 
     /// <summary>A command for this insert on <paramref name="connection"/> in <paramref name="transaction"/>, prepared once.</summary>

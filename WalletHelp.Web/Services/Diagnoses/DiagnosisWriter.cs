@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WalletHelp.Web.Data;
 using WalletHelp.Web.Data.Diagnoses;
@@ -143,40 +142,26 @@ public sealed class GroupedDiagnosisWriter : IDiagnosisWriter, IAsyncDisposable
     }
 
     /// <summary>
-    /// The group's diagnoses and their attempts in one <c>BEGIN IMMEDIATE</c> transaction; false (nothing written)
-    /// when the model cannot be inserted this way or a record carries more than its first attempts.
+    /// The group's diagnoses and their attempts in one <c>BEGIN IMMEDIATE</c> transaction (<see cref="SqliteRowInsert"/>);
+    /// false (nothing written) on PostgreSQL, when the model cannot be inserted this way or a record carries more than
+    /// its first attempts.
     /// </summary>
-    private bool InsertAll(ApplicationDbContext db, List<Pending> group)
-    {
-        if (db.Database.GetDbConnection() is not SqliteConnection connection)
+    private static bool InsertAll(ApplicationDbContext db, List<Pending> group) =>
+        !group.Any(p => p.Record.Notes.Count > 0 || p.Record.CaseEvents.Count > 0)
+        && SqliteRowInsert.TryInsertAll(db, RowTypes, rows =>
         {
-            return false; // PostgreSQL: SaveChanges batches the group's inserts itself.
-        }
-        inserts ??= (SqliteRowInsert.TryCreate(db.Model.FindEntityType(typeof(DiagnosisRecord))!),
-            SqliteRowInsert.TryCreate(db.Model.FindEntityType(typeof(DiagnosisAttempt))!));
-        if (inserts is not ({ } diagnosisInsert, { } attemptInsert)
-            || group.Any(p => p.Record.Notes.Count > 0 || p.Record.CaseEvents.Count > 0))
-        {
-            return false;
-        }
-        db.Database.OpenConnection();
-        using var tx = connection.BeginTransaction(deferred: false);
-        using var diagnoses = diagnosisInsert.Prepare(connection, tx);
-        using var attempts = attemptInsert.Prepare(connection, tx);
-        foreach (var item in group)
-        {
-            diagnoses.Insert(item.Record);
-            foreach (var attempt in item.Record.Attempts)
+            foreach (var item in group)
             {
-                attempt.DiagnosisId = item.Record.Id;
-                attempts.Insert(attempt);
+                rows.Insert(item.Record);
+                foreach (var attempt in item.Record.Attempts)
+                {
+                    attempt.DiagnosisId = item.Record.Id;
+                    rows.Insert(attempt);
+                }
             }
-        }
-        tx.Commit();
-        return true;
-    }
+        });
 
-    private (SqliteRowInsert? Diagnosis, SqliteRowInsert? Attempt)? inserts;
+    private static readonly Type[] RowTypes = [typeof(DiagnosisRecord), typeof(DiagnosisAttempt)];
 
     private void Complete(List<Pending> items)
     {
