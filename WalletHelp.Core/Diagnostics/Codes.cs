@@ -44,9 +44,22 @@ public static class Codes
     };
 
     /// <summary>Kebab form of any enum value name (TopUp → top-up).</summary>
-    public static string ToKebab<TEnum>(TEnum value) where TEnum : struct, Enum
+    public static string ToKebab<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        KebabNames<TEnum>.ByValue.TryGetValue(value, out var name) ? name : Kebab(value.ToString());
+
+    /// <summary>Strict parse of a kebab string into an enum value.</summary>
+    public static bool TryParseKebab<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
     {
-        var name = value.ToString();
+        if (text is not null && KebabNames<TEnum>.ByName.TryGetValue(text, out value))
+        {
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    private static string Kebab(string name)
+    {
         var chars = new System.Text.StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {
@@ -57,18 +70,31 @@ public static class Codes
         return chars.ToString();
     }
 
-    /// <summary>Strict parse of a kebab string into an enum value.</summary>
-    public static bool TryParseKebab<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    /// <summary>
+    /// Every defined value's kebab name, computed once per enum type (the API and the stored results convert on every
+    /// request). Where two values share a name (aliases), parsing gives the first in <see cref="Enum.GetValues{TEnum}"/>
+    /// order, as the loop it replaces did.
+    /// </summary>
+    private static class KebabNames<TEnum> where TEnum : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<TEnum>())
+        private static readonly (System.Collections.Frozen.FrozenDictionary<TEnum, string> ByValue, System.Collections.Frozen.FrozenDictionary<string, TEnum> ByName) Names = Build();
+
+        public static System.Collections.Frozen.FrozenDictionary<TEnum, string> ByValue => Names.ByValue;
+
+        public static System.Collections.Frozen.FrozenDictionary<string, TEnum> ByName => Names.ByName;
+
+        private static (System.Collections.Frozen.FrozenDictionary<TEnum, string> ByValue, System.Collections.Frozen.FrozenDictionary<string, TEnum> ByName) Build()
         {
-            if (string.Equals(ToKebab(candidate), text, StringComparison.Ordinal))
+            var byValue = new Dictionary<TEnum, string>();
+            var byName = new Dictionary<string, TEnum>(StringComparer.Ordinal);
+            foreach (var candidate in Enum.GetValues<TEnum>())
             {
-                value = candidate;
-                return true;
+                var name = Kebab(candidate.ToString());
+                byValue.TryAdd(candidate, name);
+                byName.TryAdd(name, candidate);
             }
+            return (System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(byValue),
+                System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(byName, StringComparer.Ordinal));
         }
-        value = default;
-        return false;
     }
 }
