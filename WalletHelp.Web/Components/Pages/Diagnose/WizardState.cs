@@ -56,10 +56,28 @@ public sealed class WizardState
     /// </summary>
     public void SetFindingsQuietly(IReadOnlyList<Finding> value) => findings = value ?? [];
 
+    /// <summary>
+    /// The field a live-assist agent points at, with their hint (null without a live assist). The fields show it in
+    /// their findings area; setting a different one raises <see cref="FindingsChanged"/> so only they re-render (it was
+    /// a cascading value: one more component in every circuit).
+    /// </summary>
+    public WalletHelp.Web.Services.Assist.AssistHint? Pointer
+    {
+        get => pointer;
+        set
+        {
+            if (ReferenceEquals(pointer, value)) return;
+            pointer = value;
+            FindingsChanged?.Invoke();
+        }
+    }
+
+    private WalletHelp.Web.Services.Assist.AssistHint? pointer;
+
     /// <summary>Raised after every answer change (the page debounces validation and saving).</summary>
     public event Action? Changed;
 
-    /// <summary>Raised when <see cref="Findings"/> were replaced (see <see cref="FindingsAre"/>).</summary>
+    /// <summary>Raised when <see cref="Findings"/> or the <see cref="Pointer"/> were replaced (see <see cref="FindingsAre"/>).</summary>
     public event Action? FindingsChanged;
 
     /// <summary>
