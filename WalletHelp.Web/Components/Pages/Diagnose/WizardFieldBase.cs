@@ -77,9 +77,10 @@ public abstract class WizardFieldBase : ComponentBase, IDisposable
     private bool IsInvalid()
     {
         if (!State.IsTouched(Field)) return false;
-        foreach (var finding in State.Findings)
+        var all = State.Findings;
+        for (var i = 0; i < all.Count; i++)
         {
-            if (finding.Field == Field && finding.Severity == Severity.Blocking) return true;
+            if (all[i].Field == Field && all[i].Severity == Severity.Blocking) return true;
         }
         return false;
     }

@@ -90,8 +90,10 @@ public sealed class WizardState
         var index = 0;
         if (IsTouched(field))
         {
-            foreach (var finding in findings)
+            // Indexed, not foreach: the list is an interface, whose enumerator is an allocation per field per rules run.
+            for (var i = 0; i < findings.Count; i++)
             {
+                var finding = findings[i];
                 if (finding.Field != field) continue;
                 if (index >= shown.Count || !Same(finding, shown[index])) return false;
                 index++;
