@@ -93,23 +93,12 @@ async Task RunCircuitAsync(int index)
 }
 
 Console.Error.WriteLine($"opening {options.Circuits} circuits on {options.Path} over {options.Ramp} s …");
-long? heapMid = null;
-var midCount = 0;
 var tasks = new List<Task>();
 for (var i = 0; i < options.Circuits && !stop.IsCancellationRequested; i++)
 {
     tasks.Add(Task.Run(() => RunCircuitAsync(i)));
     var due = TimeSpan.FromSeconds(options.Ramp * (i + 1) / options.Circuits) - clock.Elapsed;
     if (due > TimeSpan.Zero) await Task.Delay(due);
-    if (options.GcdumpPid is { } pidMid && i == options.Circuits / 2 - 1)
-    {
-        // Half of them open: the heap here and at the end give the cost of the second half alone, without what the
-        // first circuits warmed up once for the whole process (caches, resource sets, JIT'd state), which the
-        // before/after difference divides among the circuits.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        midCount = circuits.Count(c => c.IsConnected);
-        heapMid = GcHeap.Read(pidMid, "mid");
-    }
 }
 // Let the last ones connect, then measure.
 await Task.Delay(TimeSpan.FromSeconds(3));
@@ -131,11 +120,6 @@ if (heapBefore is { } before && heapAfter is { } after && held > 0)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"server GC heap (forced GC): {before / 1024.0 / 1024:F1} MB before, {after / 1024.0 / 1024:F1} MB with {held} circuits → {(after - before) / 1024.0 / held:F0} KB per circuit"));
-    if (heapMid is { } mid && held > midCount)
-    {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"server GC heap with {midCount} circuits: {mid / 1024.0 / 1024:F1} MB → the second {held - midCount}: {(after - mid) / 1024.0 / (held - midCount):F0} KB per circuit (without the process's one-off warm-up)"));
-    }
 }
 foreach (var line in startFailures.GroupBy(f => f).Select(g => $"{g.Count()}× {g.Key}").Take(3).Concat(errors))
 {
