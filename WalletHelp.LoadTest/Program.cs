@@ -25,7 +25,7 @@ if (options is null)
 var baseUri = new Uri(options.Url.TrimEnd('/') + "/");
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-var heapBefore = options.GcdumpPid is { } pidBefore ? GcHeap.Read(pidBefore) : null;
+var heapBefore = options.GcdumpPid is { } pidBefore ? GcHeap.Read(pidBefore, "before") : null;
 
 var circuits = new ConcurrentBag<BlazorCircuit>();
 var startFailures = new ConcurrentBag<string>();
@@ -107,7 +107,7 @@ Volatile.Write(ref measuring, true);
 await Task.Delay(TimeSpan.FromSeconds(options.Duration));
 Volatile.Write(ref measuring, false);
 var held = circuits.Count(c => c.IsConnected);
-var heapAfter = options.GcdumpPid is { } pidAfter ? GcHeap.Read(pidAfter) : null;
+var heapAfter = options.GcdumpPid is { } pidAfter ? GcHeap.Read(pidAfter, "after") : null;
 stop.Cancel();
 try { await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(15)); } catch (Exception) { /* cancelled */ }
 
@@ -153,7 +153,8 @@ internal sealed record Options(string Url, string Path, string Target, string Te
 /// <summary>The server's GC heap after a forced full collection, from <c>dotnet-gcdump report -p PID</c> ("… GC Heap bytes").</summary>
 internal static class GcHeap
 {
-    public static long? Read(int pid)
+    /// <summary>With LOADTEST_GCDUMP_REPORT=PREFIX the whole report (types by size) is kept as PREFIX-before.txt / PREFIX-after.txt.</summary>
+    public static long? Read(int pid, string label)
     {
         try
         {
@@ -164,6 +165,10 @@ internal static class GcHeap
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
+            if (Environment.GetEnvironmentVariable("LOADTEST_GCDUMP_REPORT") is { Length: > 0 } prefix)
+            {
+                File.WriteAllText($"{prefix}-{label}.txt", output);
+            }
             foreach (var line in output.Split('\n'))
             {
                 if (line.Contains("GC Heap bytes", StringComparison.Ordinal))

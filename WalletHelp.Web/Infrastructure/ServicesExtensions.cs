@@ -30,6 +30,17 @@ public static class ServicesExtensions
         builder.Services.AddScoped<CircuitUser>();
         builder.Services.AddScoped<Components.Pages.Diagnose.WizardScript>();
         builder.Services.AddScoped<Components.Pages.Diagnose.IWizardStore, Components.Pages.Diagnose.SessionWizardStore>();
+        // The wizard's save cadence (WalletHelp:Wizard:SaveDelayMilliseconds / SaveMaxDelayMilliseconds; defaults 1000
+        // and 4000): what a refresh can lose against how often a circuit encrypts and sends its snapshot.
+        var wizard = builder.Configuration.GetSection("WalletHelp:Wizard");
+        if (wizard.GetValue<int?>("SaveDelayMilliseconds") is { } saveDelay and > 0)
+        {
+            Components.Pages.Diagnose.DiagnoseWizard.SaveDelayMilliseconds = saveDelay;
+        }
+        if (wizard.GetValue<int?>("SaveMaxDelayMilliseconds") is { } saveMax and > 0)
+        {
+            Components.Pages.Diagnose.DiagnoseWizard.SaveMaxDelayMilliseconds = saveMax;
+        }
         builder.AddWalletHelpAssist();
         return builder;
     }

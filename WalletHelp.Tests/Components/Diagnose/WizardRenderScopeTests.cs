@@ -21,9 +21,6 @@ public sealed class WizardRenderScopeTests : WizardTestBase, IClassFixture<Wizar
     private static IRenderedComponent<WizardTextField> TextField(IRenderedComponent<DiagnoseWizard> cut, string field) =>
         cut.FindComponents<WizardTextField>().Single(f => f.Instance.Field == field);
 
-    private static IRenderedComponent<FieldFindings> Findings(IRenderedComponent<DiagnoseWizard> cut, string field) =>
-        cut.FindComponents<FieldFindings>().Single(f => f.Instance.Field == field);
-
     /// <summary>Waits until the wizard stops rendering after its start (restore, address, live-assist check).</summary>
     private static async Task SettledAsync(IRenderedComponent<DiagnoseWizard> cut)
     {
@@ -48,27 +45,28 @@ public sealed class WizardRenderScopeTests : WizardTestBase, IClassFixture<Wizar
         // other fields: had the step re-rendered, each of them would have too.
         var others = cut.FindComponents<WizardTextField>().Where(f => f.Instance.Field != FieldPaths.IdNumber)
             .Select(f => (f, f.RenderCount)).ToList();
-        var otherFindings = cut.FindComponents<FieldFindings>().Where(f => f.Instance.Field != FieldPaths.IdNumber)
-            .Select(f => (f, f.RenderCount)).ToList();
+        // The fields render their findings themselves (no FieldFindings component per field): the choices count too.
+        var otherChoices = cut.FindComponents<WizardChoice>().Select(f => (f, f.RenderCount)).ToList();
         var idField = TextField(cut, FieldPaths.IdNumber);
-        var idFindings = Findings(cut, FieldPaths.IdNumber);
         var idRenders = idField.RenderCount;
-        var idFindingsRenders = idFindings.RenderCount;
         Assert.True(others.Count >= 3, "the personal step has other text fields");
+        Assert.True(otherChoices.Count >= 2, "the personal step has choices");
+        Assert.Empty(cut.FindComponents<FieldFindings>());
 
         // One keystroke: the field re-renders (it handled the event), not the wizard, the step or another field.
         Type(cut, FieldPaths.IdNumber, "1");
         Assert.True(idField.RenderCount > idRenders);
+        var idTypedRenders = idField.RenderCount;
         Assert.Equal(wizard, progress.RenderCount);
         Assert.All(others, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
 
         // The rules run after the pause: the ID number's findings re-render (its check-digit/length finding appears)…
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='findings-personal-idNumber'] [data-testid^='field-finding-']")), Wait);
-        Assert.True(idFindings.RenderCount > idFindingsRenders);
-        // …and still not the step, the page, nor any other field or its findings.
+        Assert.True(idField.RenderCount > idTypedRenders);
+        // …and still not the step, the page, nor any other field (with its findings).
         Assert.Equal(wizard, progress.RenderCount);
         Assert.All(others, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
-        Assert.All(otherFindings, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
+        Assert.All(otherChoices, o => Assert.Equal(o.RenderCount, o.f.RenderCount));
 
         // More typing: still neither the wizard nor another field re-renders.
         Type(cut, FieldPaths.IdNumber, "11");

@@ -23,8 +23,13 @@ namespace WalletHelp.Web.Components.Pages.Diagnose;
 /// </summary>
 public sealed partial class DiagnoseWizard : IDisposable
 {
-    private CancellationTokenSource? debounce;
-    private CancellationTokenSource? saveTimer;
+    // Two timers per wizard, moved on every change (Timer.Change allocates nothing): a keystroke used to allocate a
+    // CancellationTokenSource, a Task.Delay and an async state machine for each of them (issue 13 item 3).
+    private Timer? debounce;
+    private Timer? saveTimer;
+    // When the last answer changed (Environment.TickCount64): a debounce tick that fires early is ignored.
+    private long lastChange;
+    private bool disposed;
     // When the oldest change not yet in the tab's storage was made (null: everything saved).
     private long? unsavedSince;
 
@@ -118,6 +123,7 @@ public sealed partial class DiagnoseWizard : IDisposable
         State = Codes.TryParseSymptom(SymptomCode, out var symptom) ? new WizardState(symptom) : null;
         if (State is null) return;
         State.Changed += OnChanged;
+        SyncPointer();
         assistSteps = WizardAssist.StepsFor(symptom);
         countedStages.Clear();
         schedule = await Status.GetScheduleAsync(Languages.CurrentIsEnglish);
@@ -155,6 +161,7 @@ public sealed partial class DiagnoseWizard : IDisposable
             await SyncAddressAsync(replace: true);
             Assist.Changed += OnAssistChangedAsync;
             await Assist.UseSource(() => State is null ? null : WizardAssist.Snapshot(State));
+            SyncPointer();
             return;
         }
         if (pendingFocus is { } target)
@@ -179,8 +186,15 @@ public sealed partial class DiagnoseWizard : IDisposable
             shownPointer = pointer.Id;
             pendingScroll = field;
         }
+        SyncPointer();
         StateHasChanged();
     });
+
+    /// <summary>The agent's pointer, for the fields to show (they re-render themselves when it changed).</summary>
+    private void SyncPointer()
+    {
+        if (State is not null) State.Pointer = Assist.IsActive ? Assist.View?.Pointer : null;
+    }
 
     /// <summary>Back or Forward to one of the wizard's history entries (<c>?step=N</c>): the step it names.</summary>
     [JSInvokable]
@@ -259,23 +273,9 @@ public sealed partial class DiagnoseWizard : IDisposable
             // Live assist does not wait for the typing pause: the agent sees each change at once (the rules take microseconds).
             _ = Assist.ShareAsync(WizardAssist.Snapshot(State, Engine.Diagnose(State.Input, schedule).Findings));
         }
-        debounce?.Cancel();
-        debounce?.Dispose();
-        debounce = new CancellationTokenSource();
-        var token = debounce.Token;
-        _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                await Task.Delay(DebounceMilliseconds, token);
-                // The fields, findings and sidebar whose part changed re-render themselves (WizardState.FindingsChanged).
-                Validate(notify: true);
-            }
-            catch (OperationCanceledException)
-            {
-                // A newer change is on its way.
-            }
-        });
+        lastChange = Environment.TickCount64;
+        debounce ??= new Timer(static w => ((DiagnoseWizard)w!).OnDebounceElapsed(), this, Timeout.Infinite, Timeout.Infinite);
+        debounce.Change(DebounceMilliseconds, Timeout.Infinite);
         ScheduleSave();
     }
 
@@ -293,28 +293,29 @@ public sealed partial class DiagnoseWizard : IDisposable
         var now = Environment.TickCount64;
         unsavedSince ??= now;
         var delay = Math.Max(0, Math.Min(SaveDelayMilliseconds, unsavedSince.Value + SaveMaxDelayMilliseconds - now));
-        saveTimer?.Cancel();
-        saveTimer?.Dispose();
-        saveTimer = new CancellationTokenSource();
-        var token = saveTimer.Token;
-        _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                await Task.Delay((int)delay, token);
-                await SaveAsync();
-            }
-            catch (OperationCanceledException)
-            {
-                // A newer change moved the save.
-            }
-        });
+        saveTimer ??= new Timer(static w => ((DiagnoseWizard)w!).OnSaveElapsed(), this, Timeout.Infinite, Timeout.Infinite);
+        saveTimer.Change(delay, Timeout.Infinite);
     }
+
+    // The typing pause is over: run the rules; the fields, findings and sidebar whose part changed re-render themselves
+    // (WizardState.FindingsChanged). A tick that was already on its way when a newer change moved the timer is ignored.
+    private void OnDebounceElapsed() => _ = InvokeAsync(() =>
+    {
+        if (disposed || Environment.TickCount64 - lastChange < DebounceMilliseconds - 20) return;
+        Validate(notify: true);
+    });
+
+    // The save is due; nothing to do when a step change, submit or "start over" saved (or cleared) meanwhile.
+    private void OnSaveElapsed() => _ = InvokeAsync(async () =>
+    {
+        if (disposed || unsavedSince is null) return;
+        await SaveAsync();
+    });
 
     private async Task SaveAsync()
     {
         if (State is null || !restored) return;
-        saveTimer?.Cancel();
+        saveTimer?.Change(Timeout.Infinite, Timeout.Infinite);
         unsavedSince = null;
         var including = changes;
         try
@@ -371,7 +372,7 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         State!.Clear();
         // The tab's copy is removed now; the save the clear scheduled would only write the empty answers back.
-        saveTimer?.Cancel();
+        saveTimer?.Change(Timeout.Infinite, Timeout.Infinite);
         unsavedSince = null;
         try
         {
@@ -446,9 +447,8 @@ public sealed partial class DiagnoseWizard : IDisposable
     {
         Assist.Changed -= OnAssistChangedAsync;
         if (State is not null) State.Changed -= OnChanged;
-        debounce?.Cancel();
+        disposed = true;
         debounce?.Dispose();
-        saveTimer?.Cancel();
         saveTimer?.Dispose();
         if (self is not null)
         {

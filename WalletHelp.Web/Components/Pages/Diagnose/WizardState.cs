@@ -56,10 +56,28 @@ public sealed class WizardState
     /// </summary>
     public void SetFindingsQuietly(IReadOnlyList<Finding> value) => findings = value ?? [];
 
+    /// <summary>
+    /// The field a live-assist agent points at, with their hint (null without a live assist). The fields show it in
+    /// their findings area; setting a different one raises <see cref="FindingsChanged"/> so only they re-render (it was
+    /// a cascading value: one more component in every circuit).
+    /// </summary>
+    public WalletHelp.Web.Services.Assist.AssistHint? Pointer
+    {
+        get => pointer;
+        set
+        {
+            if (ReferenceEquals(pointer, value)) return;
+            pointer = value;
+            FindingsChanged?.Invoke();
+        }
+    }
+
+    private WalletHelp.Web.Services.Assist.AssistHint? pointer;
+
     /// <summary>Raised after every answer change (the page debounces validation and saving).</summary>
     public event Action? Changed;
 
-    /// <summary>Raised when <see cref="Findings"/> were replaced (see <see cref="FindingsAre"/>).</summary>
+    /// <summary>Raised when <see cref="Findings"/> or the <see cref="Pointer"/> were replaced (see <see cref="FindingsAre"/>).</summary>
     public event Action? FindingsChanged;
 
     /// <summary>
@@ -72,8 +90,10 @@ public sealed class WizardState
         var index = 0;
         if (IsTouched(field))
         {
-            foreach (var finding in findings)
+            // Indexed, not foreach: the list is an interface, whose enumerator is an allocation per field per rules run.
+            for (var i = 0; i < findings.Count; i++)
             {
+                var finding = findings[i];
                 if (finding.Field != field) continue;
                 if (index >= shown.Count || !Same(finding, shown[index])) return false;
                 index++;
