@@ -41,6 +41,10 @@ public static class DataExtensions
                 // some thirty of these warnings, which told an operator nothing they could act on.
                 options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning));
             }
+            // Migrate() would otherwise build the whole model from OnModelCreating (the design-time model) to compare it
+            // with the migrations' snapshot, on every start that applies a migration: what the compiled model saves.
+            // CompiledModelTests asserts the same (HasPendingModelChanges) for both providers at test time.
+            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
             if (builder.Environment.IsDevelopment())
             {
                 options.EnableDetailedErrors();
