@@ -32,9 +32,10 @@ public sealed class FaqArticleConfiguration : IEntityTypeConfiguration<FaqArticl
         builder.Ignore(a => a.HasEnglish);
         builder.HasIndex(a => new { a.CategoryId, a.SortOrder });
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        // Deleting is soft (revisions stay for the audit trail); no query sees a deleted article unless it asks with
-        // IgnoreQueryFilters (the slug check: a deleted article still holds its slug).
-        builder.HasQueryFilter(a => !a.IsDeleted);
+        // Deleting is soft (revisions stay for the audit trail). No query filter: EF Core's compiled model
+        // (Data/CompiledModels, for start-up time) cannot hold one, so every query that must not see a deleted article
+        // says `!a.IsDeleted` (revisions and votes: `!r.Article!.IsDeleted`); the slug check deliberately includes them
+        // (a deleted article still holds its slug). FaqSoftDeleteTests covers every reader, admin and API path.
     }
 }
 
@@ -52,7 +53,6 @@ public sealed class FaqArticleRevisionConfiguration : IEntityTypeConfiguration<F
         builder.Property(r => r.Status).HasConversion<int>();
         builder.HasIndex(r => new { r.ArticleId, r.Version });
         builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasQueryFilter(r => !r.Article!.IsDeleted);
     }
 }
 
@@ -68,7 +68,6 @@ public sealed class FaqArticleVoteConfiguration : IEntityTypeConfiguration<FaqAr
         // Analytics: the newest "why not" comments of an article in a date range.
         builder.HasIndex(v => new { v.ArticleId, v.Helpful, v.CreatedAt }).HasDatabaseName("IX_FaqArticleVotes_ArticleId_Helpful_CreatedAt");
         builder.HasOne(v => v.Article).WithMany(a => a.Votes).HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasQueryFilter(v => !v.Article!.IsDeleted);
     }
 }
 

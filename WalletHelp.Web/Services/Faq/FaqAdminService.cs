@@ -23,7 +23,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqAdminRow>> ListAsync(FaqStatus? status, FaqLanguageFilter language, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.FaqArticles.AsNoTracking();
+        var query = db.FaqArticles.AsNoTracking().Where(a => !a.IsDeleted);
         if (status is { } s)
         {
             query = query.Where(a => a.Status == s);
@@ -46,7 +46,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<FaqEditModel?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var article = await db.FaqArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.FaqArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && !a.IsDeleted, cancellationToken);
         return article is null ? null : FaqEditModel.From(article);
     }
 
@@ -75,8 +75,8 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         {
             return new FaqSaveResult(FaqSaveOutcome.Invalid, Yours: yours, ErrorKey: "Faq.Admin.Error.Category");
         }
-        // IgnoreQueryFilters: a deleted article still holds its slug (unique index).
-        if (await db.FaqArticles.IgnoreQueryFilters().AnyAsync(a => a.Slug == yours.Slug && a.Id != yours.Id, cancellationToken))
+        // Deleted articles included: a deleted article still holds its slug (unique index).
+        if (await db.FaqArticles.AnyAsync(a => a.Slug == yours.Slug && a.Id != yours.Id, cancellationToken))
         {
             return new FaqSaveResult(FaqSaveOutcome.Invalid, Yours: yours, ErrorKey: "Faq.Admin.Error.SlugTaken");
         }
@@ -89,7 +89,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         }
         else
         {
-            var found = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == yours.Id, cancellationToken);
+            var found = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == yours.Id && !a.IsDeleted, cancellationToken);
             if (found is null)
             {
                 return new FaqSaveResult(FaqSaveOutcome.NotFound, Yours: yours);
@@ -156,7 +156,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     {
         var user = actor.Name;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var article = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == id && !a.IsDeleted, cancellationToken);
         if (article is null)
         {
             return new FaqSaveResult(FaqSaveOutcome.NotFound);
@@ -190,7 +190,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqRevisionRow>> RevisionsAsync(int articleId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.FaqArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId)
+        return await db.FaqArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId && !r.Article!.IsDeleted)
             .OrderByDescending(r => r.Version).ThenByDescending(r => r.Id)
             .Select(r => new FaqRevisionRow(r.Id, r.Version, r.Status, r.Author, r.CreatedAt, r.Note))
             .ToListAsync(cancellationToken);
@@ -201,7 +201,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var revisions = await db.FaqArticleRevisions.AsNoTracking()
-            .Where(r => r.Id == fromRevisionId || r.Id == toRevisionId).ToListAsync(cancellationToken);
+            .Where(r => (r.Id == fromRevisionId || r.Id == toRevisionId) && !r.Article!.IsDeleted).ToListAsync(cancellationToken);
         var from = revisions.FirstOrDefault(r => r.Id == fromRevisionId);
         var to = revisions.FirstOrDefault(r => r.Id == toRevisionId);
         if (from is null || to is null)
@@ -227,7 +227,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<FaqSaveResult> RestoreAsync(int revisionId, int currentVersion, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var revision = await db.FaqArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId, cancellationToken);
+        var revision = await db.FaqArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && !r.Article!.IsDeleted, cancellationToken);
         if (revision is null)
         {
             return new FaqSaveResult(FaqSaveOutcome.NotFound);

@@ -47,7 +47,7 @@ internal static class FaqIndexing
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync(db.IsPostgres() ? PostgresFaqSearch.ClearSql : "DELETE FROM FaqSearch; DELETE FROM FaqSearchGrams;", cancellationToken);
             foreach (var article in await db.FaqArticles.AsNoTracking()
-                         .Where(a => a.Status == FaqStatus.Published).ToListAsync(cancellationToken))
+                         .Where(a => a.Status == FaqStatus.Published && !a.IsDeleted).ToListAsync(cancellationToken))
             {
                 await ReindexAsync(db, article, cancellationToken);
             }

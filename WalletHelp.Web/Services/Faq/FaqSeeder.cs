@@ -29,7 +29,7 @@ public sealed class FaqSeeder(IDbContextFactory<ApplicationDbContext> factory, T
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var existing = (await db.FaqArticles.IgnoreQueryFilters().Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet();
+        var existing = (await db.FaqArticles.Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet();
         var order = 0;
         var added = new List<FaqArticle>();
         foreach (var seed in FaqSeedContent.Articles)

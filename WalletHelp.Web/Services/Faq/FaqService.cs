@@ -168,7 +168,7 @@ public sealed class FaqService(IDbContextFactory<ApplicationDbContext> factory, 
         tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).Distinct().ToList();
 
     private static IQueryable<FaqArticle> Published(ApplicationDbContext db) =>
-        db.FaqArticles.AsNoTracking().Where(a => a.Status == FaqStatus.Published);
+        db.FaqArticles.AsNoTracking().Where(a => a.Status == FaqStatus.Published && !a.IsDeleted);
 
     private static string Name(FaqCategory c, string lang) => lang == Languages.English ? c.NameEn : c.NameZh;
 
