@@ -20,10 +20,20 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     // Cached FAQ pages and /api/v1/faq… must show the change on the next request.
     private Task FaqChangedAsync() => readerCache?.EvictAsync(ReaderCache.Faq) ?? Task.CompletedTask;
 
+    /// <summary>
+    /// Articles not deleted, and the revisions of those: every admin read and change goes through these (the compiled EF
+    /// model cannot carry the soft-delete query filter). The slug check deliberately does not: a deleted article keeps
+    /// its slug.
+    /// </summary>
+    private static IQueryable<FaqArticle> Live(IQueryable<FaqArticle> articles) => articles.Where(a => !a.IsDeleted);
+
+    private static IQueryable<FaqArticleRevision> Live(IQueryable<FaqArticleRevision> revisions) =>
+        revisions.Where(r => !r.Article!.IsDeleted);
+
     public async Task<IReadOnlyList<FaqAdminRow>> ListAsync(FaqStatus? status, FaqLanguageFilter language, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.FaqArticles.AsNoTracking().Where(a => !a.IsDeleted);
+        var query = Live(db.FaqArticles).AsNoTracking();
         if (status is { } s)
         {
             query = query.Where(a => a.Status == s);
@@ -46,7 +56,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<FaqEditModel?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var article = await db.FaqArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && !a.IsDeleted, cancellationToken);
+        var article = await Live(db.FaqArticles).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         return article is null ? null : FaqEditModel.From(article);
     }
 
@@ -89,7 +99,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
         }
         else
         {
-            var found = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == yours.Id && !a.IsDeleted, cancellationToken);
+            var found = await Live(db.FaqArticles).FirstOrDefaultAsync(a => a.Id == yours.Id, cancellationToken);
             if (found is null)
             {
                 return new FaqSaveResult(FaqSaveOutcome.NotFound, Yours: yours);
@@ -156,7 +166,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     {
         var user = actor.Name;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var article = await db.FaqArticles.FirstOrDefaultAsync(a => a.Id == id && !a.IsDeleted, cancellationToken);
+        var article = await Live(db.FaqArticles).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return new FaqSaveResult(FaqSaveOutcome.NotFound);
@@ -190,7 +200,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqRevisionRow>> RevisionsAsync(int articleId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.FaqArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId && !r.Article!.IsDeleted)
+        return await Live(db.FaqArticleRevisions).AsNoTracking().Where(r => r.ArticleId == articleId)
             .OrderByDescending(r => r.Version).ThenByDescending(r => r.Id)
             .Select(r => new FaqRevisionRow(r.Id, r.Version, r.Status, r.Author, r.CreatedAt, r.Note))
             .ToListAsync(cancellationToken);
@@ -200,8 +210,8 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<IReadOnlyList<FaqFieldDiff>> DiffAsync(int fromRevisionId, int toRevisionId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var revisions = await db.FaqArticleRevisions.AsNoTracking()
-            .Where(r => (r.Id == fromRevisionId || r.Id == toRevisionId) && !r.Article!.IsDeleted).ToListAsync(cancellationToken);
+        var revisions = await Live(db.FaqArticleRevisions).AsNoTracking()
+            .Where(r => r.Id == fromRevisionId || r.Id == toRevisionId).ToListAsync(cancellationToken);
         var from = revisions.FirstOrDefault(r => r.Id == fromRevisionId);
         var to = revisions.FirstOrDefault(r => r.Id == toRevisionId);
         if (from is null || to is null)
@@ -227,7 +237,7 @@ public sealed partial class FaqAdminService(IDbContextFactory<ApplicationDbConte
     public async Task<FaqSaveResult> RestoreAsync(int revisionId, int currentVersion, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var revision = await db.FaqArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && !r.Article!.IsDeleted, cancellationToken);
+        var revision = await Live(db.FaqArticleRevisions).AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId, cancellationToken);
         if (revision is null)
         {
             return new FaqSaveResult(FaqSaveOutcome.NotFound);
